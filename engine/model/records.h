@@ -1,0 +1,92 @@
+// The canonical record types, one per record kind of the exchange format,
+// as plain values with no I/O. Optional fields are std::optional; text that
+// may be absent is an empty string. Direct identifiers (bsn, names, birth
+// date) are plaintext here; the store encrypts them at rest.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+
+#include "core/date.h"
+#include "model/enums.h"
+#include "model/provenance.h"
+
+namespace casus {
+
+struct CaseRecord {
+  std::string case_id;
+  std::string bsn;  // 9 digits, empty when not delivered
+  std::string surname;
+  std::string given_names;
+  std::optional<Date> birth_date;
+  std::optional<Gender> gender;
+  std::string district;  // code from data/districts
+  int risk_group = 0;    // 1..5
+  Date registered_on;
+  std::string regisseur;
+  std::optional<Date> plan_approved_on;
+  int escalation_level = 1;  // 1..4
+  std::optional<Date> on_hold_since;
+  std::optional<Date> on_hold_review_on;
+  std::string on_hold_reason;
+  std::optional<Date> closed_on;
+  std::optional<ClosureReason> closure_reason;
+  std::string related_case_id;
+  Provenance provenance;
+
+  bool active_at(const Date& day) const {
+    return registered_on <= day && (!closed_on || *closed_on > day);
+  }
+};
+
+// One item of an assessment: a score 0..2 or unknown, with optional evidence.
+struct ItemScore {
+  std::optional<int> score;  // nullopt = unknown ('?' or empty)
+  std::string evidence;
+  std::string source;  // partner code, for <item source="...">
+};
+
+struct AssessmentRecord {
+  std::string case_id;
+  Date assessed_on;
+  std::string assessor;
+  std::map<std::string, ItemScore> items;  // by item code; absent = unknown
+  Judgement judgement = Judgement::laag;
+  std::string rationale;
+  Provenance provenance;
+};
+
+struct InterventionRecord {
+  std::string case_id;
+  std::string code;     // toolkit code
+  std::string partner;  // partner code
+  Date started_on;
+  std::optional<Date> ended_on;
+  InterventionStatus status = InterventionStatus::gepland;
+  std::string rationale;
+  Provenance provenance;
+};
+
+struct LifeDomainObservation {
+  std::string case_id;
+  Date observed_on;
+  std::string domain;  // domain code from config
+  int score = 0;       // 1..5
+  std::string goal;
+  Provenance provenance;
+};
+
+struct EventRecord {
+  std::string partner;  // delivering partner (part of the key)
+  std::string event_id;
+  std::string case_id;  // as delivered; may be empty when bsn is given
+  std::string bsn;
+  DateTime occurred_on;
+  EventKind kind = EventKind::melding;
+  std::string description;
+  std::string linked_case_id;  // resolved by the store's linking; empty = unlinked
+  Provenance provenance;
+};
+
+}  // namespace casus
