@@ -1,18 +1,46 @@
 #include "app/cli.h"
 
 #include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "app/commands.h"
+#include "app/console.h"
 
 namespace casus {
 
 int run_cli(int argc, char** argv) {
-  CLI::App app{"casus — documenten en rapportages voor de persoonsgerichte aanpak"};
+  CLI::App app{
+      "casus — documenten en rapportages voor de persoonsgerichte aanpak radicalisering.\n"
+      "Exit status: 0 ok, 1 fout, 2 verkeerd gebruik, 3 klaar met records in quarantaine."};
+  app.name("casus");
+  GlobalOptions options;
+  CommandOutcome outcome;
+  app.option_defaults()->always_capture_default();
+  app.add_option("--config", options.config_dir, "Map met de configuratie")->capture_default_str();
+  app.add_option("--store", options.store_path,
+                 "Pad van de opslag (standaard data/casus.db; de sleutel staat ernaast als .key)");
+  app.add_option("--out", options.out_dir, "Map voor de uitvoer")->capture_default_str();
+  app.add_option("--lang", options.lang, "Taal van documenten: nl of en")
+      ->check(CLI::IsMember({"nl", "en"}))
+      ->capture_default_str();
+  app.add_option("--user", options.user, "Gebruiker voor het auditlog (standaard de OS-gebruiker)");
   app.require_subcommand(1);
+  app.fallthrough();
+
+  // Subcommands register themselves here (see app/commands.h).
+
   try {
     app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e) == 0 ? 0 : 2;
+    print_error(e.what());
+    std::cerr << "Zie 'casus --help'.\n";
+    return kExitUsage;
   }
-  return 0;
+  return outcome.status;
 }
 
 }  // namespace casus
