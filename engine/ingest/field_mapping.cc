@@ -57,7 +57,10 @@ FieldMapper::FieldMapper(RecordKind kind, const PartnerExport* mapping,
     : kind_(kind), mapping_(mapping) {
   if (mapping_ != nullptr)
     for (const auto& column : mapping_->columns)
+    {
       aliases_.emplace(ascii_lower(trim_blanks(column.header)), &column);
+      by_field_.emplace(ascii_lower(trim_blanks(column.field)), &column);
+    }
   if (kind_ == RecordKind::assessments)
     for (const auto& item : items) item_codes_.emplace(ascii_lower(item.code), item.code);
 }
@@ -83,6 +86,8 @@ FieldTarget FieldMapper::resolve(std::string_view name) const {
   if (const int index = field_index(kind_, lowered); index >= 0) {
     target.type = FieldTarget::Type::field;
     target.index = index;
+    // A canonical name still gets the value map the partner declared for that field.
+    if (auto it = by_field_.find(lowered); it != by_field_.end()) target.mapping = it->second;
     return target;
   }
   if (auto item = item_codes_.find(lowered); item != item_codes_.end()) {

@@ -70,6 +70,7 @@ class FieldMapper {
   RecordKind kind_;
   const PartnerExport* mapping_;
   std::unordered_map<std::string, const ColumnMapping*> aliases_;  // lower header -> column
+  std::unordered_map<std::string, const ColumnMapping*> by_field_;  // field -> its column (value maps)
   std::unordered_map<std::string, std::string> item_codes_;          // lower code -> code
 };
 
