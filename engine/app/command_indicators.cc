@@ -4,9 +4,9 @@
 // protected by disclosure control first.
 #include <iostream>
 
+#include "app/command_support.h"
 #include "app/commands.h"
 #include "app/console.h"
-#include "config/config_loader.h"
 #include "logic/disclosure.h"
 #include "logic/indicators_json.h"
 #include "logic/monitoring_indicators.h"
@@ -14,16 +14,6 @@
 namespace casus {
 
 namespace {
-
-// The data source of the command. LEAD: once the store lands on main, this is
-//   auto store = Store::open(options.effective_store_path(), options.key_path(), clock);
-//   if (!store) return store.status();
-//   return (*store)->load_dataset();
-Result<Dataset> load_dataset_for_command(const GlobalOptions& options, const Config& config) {
-  (void)config;
-  return Status::error("opslag " + options.effective_store_path().string() +
-                       " kan nog niet gelezen worden (store niet aangesloten)");
-}
 
 struct IndicatorsArgs {
   std::string month;
@@ -36,13 +26,10 @@ int run_indicators(const GlobalOptions& options, const IndicatorsArgs& args) {
     print_error("--month: '" + args.month + "' is geen maand van de vorm JJJJ-MM");
     return kExitUsage;
   }
-  CollectingSink sink;
-  auto config = load_config(options.config_dir, sink);
-  for (const auto& d : sink.diagnostics()) print_diagnostic(d);
-  if (!config) {
-    print_error("configuratie bevat " + std::to_string(sink.count(Severity::error)) + " fout(en)");
-    return kExitFailure;
-  }
+  auto config = load_config_or_report(options);
+  if (!config) return kExitFailure;
+  auto clock = clock_or_report();
+  if (!clock) return kExitFailure;
   const Audience* audience = config->find_audience(args.audience);
   if (!audience) {
     std::string known;
@@ -50,7 +37,7 @@ int run_indicators(const GlobalOptions& options, const IndicatorsArgs& args) {
     print_error("--audience: onbekende doelgroep '" + args.audience + "' (bekend: " + known + ")");
     return kExitUsage;
   }
-  auto dataset = load_dataset_for_command(options, *config);
+  auto dataset = load_dataset(options, *clock);
   if (!dataset) {
     print_error(dataset.message());
     return kExitFailure;
