@@ -10,7 +10,9 @@
 
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -22,12 +24,13 @@ namespace casus {
 // True when `a` was imported after `b` (batch_id, then line).
 bool imported_later(const Provenance& a, const Provenance& b);
 
+// Views into the index's storage; valid as long as the DatasetIndex.
 struct CaseHistory {
   const CaseRecord* record = nullptr;
-  std::vector<const AssessmentRecord*> assessments;       // by assessed_on, one per date
-  std::vector<const LifeDomainObservation*> life_domains;  // by (domain, observed_on), one per key
-  std::vector<const InterventionRecord*> interventions;   // by started_on
-  std::vector<const EventRecord*> events;                 // by occurred_on
+  std::span<const AssessmentRecord* const> assessments;       // by assessed_on, one per date
+  std::span<const LifeDomainObservation* const> life_domains;  // by (domain, observed_on), one per key
+  std::span<const InterventionRecord* const> interventions;   // by (started_on, code), one per key
+  std::span<const EventRecord* const> events;                 // by occurred_on
 
   // The latest assessment on or before `day`, or null.
   const AssessmentRecord* latest_assessment(const Date& day) const;
@@ -40,7 +43,10 @@ struct CaseHistory {
 
 class DatasetIndex {
  public:
+  // Keeps a reference to `dataset`, which must outlive the index.
   explicit DatasetIndex(const Dataset& dataset);
+  DatasetIndex(const DatasetIndex&) = delete;
+  DatasetIndex& operator=(const DatasetIndex&) = delete;
 
   const Dataset& dataset() const { return *dataset_; }
   // One history per distinct case, in the order of dataset.cases (a
@@ -53,7 +59,11 @@ class DatasetIndex {
  private:
   const Dataset* dataset_;
   std::vector<CaseHistory> cases_;
-  std::unordered_map<std::string, std::size_t> by_id_;
+  std::unordered_map<std::string_view, std::size_t> by_id_;  // views into dataset case_ids
+  std::vector<const AssessmentRecord*> assessments_;  // grouped by case
+  std::vector<const LifeDomainObservation*> life_domains_;
+  std::vector<const InterventionRecord*> interventions_;
+  std::vector<const EventRecord*> events_;
   std::size_t unlinked_events_ = 0;
 };
 
