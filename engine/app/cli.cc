@@ -28,6 +28,7 @@ int run_cli(int argc, char** argv) {
   app.fallthrough();
 
   // Subcommands register themselves here (see app/commands.h).
+  register_check_command(app, options, outcome);
 
   try {
     app.parse(argc, argv);

@@ -301,8 +301,14 @@ struct Config {
   const Audience* find_audience(const std::string& code) const;
   const District* find_district(const std::string& code) const;
   const LifeDomain* find_life_domain(const std::string& code) const;
-  // The data category of a field, or "" when unclassified.
+  const DataCategory* find_data_category(const std::string& code) const;
+  // The data category of a field, or "" when unclassified. For assessments,
+  // every framework item code (V1, ...) has the category of the pseudo-field
+  // kItemsField.
   std::string category_of(const std::string& kind, const std::string& field) const;
+
+  // config/fields.xml classifies all item columns of assessments at once under this name.
+  static constexpr const char* kItemsField = "items";
 };
 
 }  // namespace casus

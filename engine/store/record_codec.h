@@ -1,0 +1,46 @@
+// RecordCodec: the stored form of each model record — its natural key, the
+// case it belongs to, and its fields as canonical strings in exchange-format
+// order (dates ISO, enums as codes). Which fields are direct identifiers
+// (encrypted at rest) is decided here. Pure functions, no I/O.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+#include "model/records.h"
+
+namespace casus {
+
+struct EncodedRecord {
+  RecordKind kind = RecordKind::cases;
+  std::string natural_key;
+  std::string case_id;  // the case it refers to (its own id for cases)
+  std::string bsn;      // plaintext bsn for the linking hash ("" = none)
+  std::vector<std::string> fields;
+};
+
+EncodedRecord encode_record(const CaseRecord& r);
+EncodedRecord encode_record(const AssessmentRecord& r);
+EncodedRecord encode_record(const InterventionRecord& r);
+EncodedRecord encode_record(const LifeDomainObservation& r);
+EncodedRecord encode_record(const EventRecord& r);
+
+// Whether field `index` of `kind` is a direct identifier (bsn, surname, given_names, birth_date).
+bool is_identifier_field(RecordKind kind, std::size_t index);
+// A stable name for field `index` (bound into the encryption as associated data).
+std::string field_label(RecordKind kind, std::size_t index);
+
+Status decode_record(const std::vector<std::string>& fields, CaseRecord& out);
+Status decode_record(const std::vector<std::string>& fields, AssessmentRecord& out);
+Status decode_record(const std::vector<std::string>& fields, InterventionRecord& out);
+Status decode_record(const std::vector<std::string>& fields, LifeDomainObservation& out);
+Status decode_record(const std::vector<std::string>& fields, EventRecord& out);
+
+// Length-prefixed concatenation of fields (binary-safe) and back.
+std::string pack_fields(const std::vector<std::string>& fields);
+bool unpack_fields(std::string_view packed, std::vector<std::string>& fields);
+
+}  // namespace casus

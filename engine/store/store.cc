@@ -1,0 +1,624 @@
+#include "store/store.h"
+
+#include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/SQLite/Utility.h>
+#include <Poco/Data/Session.h>
+#include <Poco/Data/Transaction.h>
+#include <Poco/Exception.h>
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <map>
+#include <mutex>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/crypto.h"
+#include "store/key_file.h"
+#include "store/record_codec.h"
+
+namespace casus {
+namespace fs = std::filesystem;
+
+namespace {
+
+// Forward migrations: entry i brings the schema from version i to i + 1.
+const std::vector<const char*>& migrations() {
+  static const std::vector<const char*> steps = {
+      // 0 -> 1: the initial schema.
+      "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+      "CREATE TABLE batch (id INTEGER PRIMARY KEY, file TEXT NOT NULL, sha256 TEXT NOT NULL UNIQUE,"
+      " partner TEXT NOT NULL, kind TEXT NOT NULL, imported_at TEXT NOT NULL,"
+      " read INTEGER NOT NULL DEFAULT 0, stored INTEGER NOT NULL DEFAULT 0,"
+      " updated INTEGER NOT NULL DEFAULT 0, unchanged INTEGER NOT NULL DEFAULT 0,"
+      " quarantined INTEGER NOT NULL DEFAULT 0, unlinked INTEGER NOT NULL DEFAULT 0);"
+      "CREATE TABLE record (id INTEGER PRIMARY KEY, kind INTEGER NOT NULL, natural_key TEXT NOT NULL,"
+      " case_id TEXT NOT NULL, bsn_hmac BLOB, payload BLOB NOT NULL, digest BLOB NOT NULL,"
+      " batch_id INTEGER NOT NULL REFERENCES batch(id), line INTEGER NOT NULL,"
+      " UNIQUE (kind, natural_key));"
+      "CREATE TABLE record_history (id INTEGER PRIMARY KEY, kind INTEGER NOT NULL,"
+      " natural_key TEXT NOT NULL, case_id TEXT NOT NULL, bsn_hmac BLOB, payload BLOB NOT NULL,"
+      " digest BLOB NOT NULL, batch_id INTEGER NOT NULL, line INTEGER NOT NULL,"
+      " replaced_by INTEGER NOT NULL REFERENCES batch(id));"
+      "CREATE INDEX record_history_key ON record_history (kind, natural_key);"};
+  return steps;
+}
+
+// A prepared statement on the raw handle.
+class Stmt {
+ public:
+  Stmt() = default;
+  ~Stmt() { sqlite3_finalize(stmt_); }
+  Stmt(const Stmt&) = delete;
+  Stmt& operator=(const Stmt&) = delete;
+  bool prepare(sqlite3* db, const char* sql) {
+    sqlite3_finalize(stmt_);
+    stmt_ = nullptr;
+    return sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) == SQLITE_OK;
+  }
+  sqlite3_stmt* get() const { return stmt_; }
+  void reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+  void bind(int i, std::int64_t v) { sqlite3_bind_int64(stmt_, i, v); }
+  void bind_text(int i, std::string_view v) {
+    sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+  }
+  void bind_blob(int i, std::string_view v) {
+    if (v.empty())
+      sqlite3_bind_null(stmt_, i);
+    else
+      sqlite3_bind_blob(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+  }
+  int step() { return sqlite3_step(stmt_); }
+  std::string_view column_blob(int i) const {
+    const void* p = sqlite3_column_blob(stmt_, i);
+    return p ? std::string_view(static_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, i)))
+             : std::string_view();
+  }
+  std::string column_text(int i) const {
+    const auto* p = sqlite3_column_text(stmt_, i);
+    return p ? std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, i)))
+             : std::string();
+  }
+  std::int64_t column_int(int i) const { return sqlite3_column_int64(stmt_, i); }
+
+ private:
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+Status sql_error(sqlite3* db, const std::string& what) {
+  return Status::error(what + ": " + sqlite3_errmsg(db));
+}
+
+Status exec(sqlite3* db, const std::string& sql) {
+  char* error = nullptr;
+  if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
+    std::string message = error ? error : "unknown error";
+    sqlite3_free(error);
+    return Status::error("store: " + message);
+  }
+  return Status::ok();
+}
+
+int user_version(sqlite3* db) {
+  Stmt s;
+  if (!s.prepare(db, "PRAGMA user_version")) return -1;
+  return s.step() == SQLITE_ROW ? static_cast<int>(s.column_int(0)) : -1;
+}
+
+void register_sqlite() {
+  static std::once_flag once;
+  std::call_once(once, [] { Poco::Data::SQLite::Connector::registerConnector(); });
+}
+
+std::string derive(std::string_view master, const char* label) { return hmac_sha256(master, label); }
+
+}  // namespace
+
+struct Store::Impl {
+  explicit Impl(const Clock& c, const std::string& master)
+      : clock(c),
+        cipher(derive(master, "casus/field-encryption/v1")),
+        link(derive(master, "casus/bsn-link/v1")),
+        digest(derive(master, "casus/record-digest/v1")),
+        key_check(to_hex(derive(master, "casus/key-check/v1"))) {}
+
+  std::unique_ptr<Poco::Data::Session> session;
+  sqlite3* db = nullptr;
+  const Clock& clock;
+  FieldCipher cipher;
+  Hmac256 link;
+  Hmac256 digest;
+  std::string key_check;
+  std::unique_ptr<Poco::Data::Transaction> tx;
+  std::int64_t batch_id = 0;
+  std::unordered_set<std::string> known_cases;
+  std::unordered_set<std::string> known_bsn;
+  Stmt insert, find, history, update;
+
+  Status migrate();
+  Result<Upsert> upsert(const EncodedRecord& record, std::size_t line);
+};
+
+Status Store::Impl::migrate() {
+  const int version = user_version(db);
+  if (version < 0) return sql_error(db, "store: cannot read the schema version");
+  const int latest = static_cast<int>(migrations().size());
+  if (version > latest)
+    return Status::error("store has schema version " + std::to_string(version) + "; this casus knows up to " +
+                         std::to_string(latest) + " (use a newer casus)");
+  for (int v = version; v < latest; ++v) {
+    if (auto s = exec(db, "BEGIN IMMEDIATE"); !s) return s;
+    auto s = exec(db, migrations()[static_cast<std::size_t>(v)]);
+    if (s) s = exec(db, "PRAGMA user_version = " + std::to_string(v + 1));
+    if (!s) {
+      (void)exec(db, "ROLLBACK");
+      return Status::error("store: migration to schema version " + std::to_string(v + 1) + " failed: " + s.message());
+    }
+    if (auto c = exec(db, "COMMIT"); !c) return c;
+  }
+  return Status::ok();
+}
+
+Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Store::~Store() { rollback_batch(); }
+
+namespace {
+
+Result<std::unique_ptr<Poco::Data::Session>> connect(const fs::path& db_path) {
+  register_sqlite();
+  try {
+    auto session = std::make_unique<Poco::Data::Session>("SQLite", db_path.string());
+    sqlite3* db = Poco::Data::SQLite::Utility::dbHandle(*session);
+    sqlite3_busy_timeout(db, 5000);
+    if (auto s = exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-32768;"); !s)
+      return s;
+    return session;
+  } catch (const Poco::Exception& e) {
+    return Status::error(db_path.string() + ": cannot open store: " + e.displayText());
+  }
+}
+
+}  // namespace
+
+Status Store::create(const fs::path& db_path, const fs::path& key_path, const Clock& clock) {
+  std::error_code ec;
+  if (fs::exists(db_path, ec)) return Status::error(db_path.string() + ": store exists already; not overwriting it");
+  if (fs::exists(key_path, ec))
+    return Status::error(key_path.string() + ": key file exists already; not overwriting it");
+  if (db_path.has_parent_path()) fs::create_directories(db_path.parent_path(), ec);
+  if (auto s = create_key_file(key_path); !s) return s;
+  auto fail = [&](Status s) {
+    fs::remove(db_path, ec);
+    fs::remove(fs::path(db_path.string() + "-wal"), ec);
+    fs::remove(fs::path(db_path.string() + "-shm"), ec);
+    fs::remove(key_path, ec);
+    return s;
+  };
+  auto key = read_key_file(key_path);
+  if (!key) return fail(key.status());
+  auto session = connect(db_path);
+  if (!session) return fail(session.status());
+  fs::permissions(db_path, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace, ec);
+  auto impl = std::make_unique<Impl>(clock, *key);
+  impl->session = std::move(session.value());
+  impl->db = Poco::Data::SQLite::Utility::dbHandle(*impl->session);
+  if (auto s = impl->migrate(); !s) return fail(s);
+  Stmt meta;
+  meta.prepare(impl->db, "INSERT INTO meta (key, value) VALUES (?, ?)");
+  for (const auto& [k, v] : std::vector<std::pair<std::string, std::string>>{
+           {"key_check", impl->key_check}, {"created_at", clock.now().iso()}}) {
+    meta.reset();
+    meta.bind_text(1, k);
+    meta.bind_text(2, v);
+    if (meta.step() != SQLITE_DONE) return fail(sql_error(impl->db, "store: cannot write metadata"));
+  }
+  return Status::ok();
+}
+
+Result<std::unique_ptr<Store>> Store::open(const fs::path& db_path, const fs::path& key_path, const Clock& clock) {
+  std::error_code ec;
+  if (!fs::exists(db_path, ec))
+    return Status::error(db_path.string() + ": store not found (create it with 'casus init')");
+  auto key = read_key_file(key_path);
+  if (!key) return key.status();
+  auto session = connect(db_path);
+  if (!session) return session.status();
+  auto impl = std::make_unique<Impl>(clock, *key);
+  impl->session = std::move(session.value());
+  impl->db = Poco::Data::SQLite::Utility::dbHandle(*impl->session);
+  if (auto s = impl->migrate(); !s) return s;
+  Stmt check;
+  if (!check.prepare(impl->db, "SELECT value FROM meta WHERE key = 'key_check'"))
+    return sql_error(impl->db, db_path.string() + ": not a casus store");
+  if (check.step() != SQLITE_ROW || !constant_time_equal(check.column_text(0), impl->key_check))
+    return Status::error(key_path.string() + ": this key does not belong to store " + db_path.string());
+  return std::unique_ptr<Store>(new Store(std::move(impl)));
+}
+
+int Store::schema_version() const { return user_version(impl_->db); }
+
+namespace {
+
+const char* kBatchColumns =
+    "id, file, sha256, partner, kind, imported_at, read, stored, updated, unchanged, quarantined, unlinked";
+
+StoredBatch read_batch(const Stmt& s) {
+  StoredBatch b;
+  b.id = s.column_int(0);
+  b.file = s.column_text(1);
+  b.sha256 = s.column_text(2);
+  b.partner = s.column_text(3);
+  b.kind = s.column_text(4);
+  b.imported_at = s.column_text(5);
+  b.read = s.column_int(6);
+  b.stored = s.column_int(7);
+  b.updated = s.column_int(8);
+  b.unchanged = s.column_int(9);
+  b.quarantined = s.column_int(10);
+  b.unlinked = s.column_int(11);
+  return b;
+}
+
+}  // namespace
+
+Result<std::optional<StoredBatch>> Store::find_batch(const std::string& sha256) {
+  Stmt s;
+  if (!s.prepare(impl_->db, (std::string("SELECT ") + kBatchColumns + " FROM batch WHERE sha256 = ?").c_str()))
+    return sql_error(impl_->db, "store");
+  s.bind_text(1, sha256);
+  const int rc = s.step();
+  if (rc == SQLITE_ROW) return std::optional<StoredBatch>(read_batch(s));
+  if (rc != SQLITE_DONE) return sql_error(impl_->db, "store");
+  return std::optional<StoredBatch>();
+}
+
+Result<std::vector<StoredBatch>> Store::batches() {
+  Stmt s;
+  if (!s.prepare(impl_->db, (std::string("SELECT ") + kBatchColumns + " FROM batch ORDER BY id").c_str()))
+    return sql_error(impl_->db, "store");
+  std::vector<StoredBatch> out;
+  int rc;
+  while ((rc = s.step()) == SQLITE_ROW) out.push_back(read_batch(s));
+  if (rc != SQLITE_DONE) return sql_error(impl_->db, "store");
+  return out;
+}
+
+bool Store::in_batch() const { return impl_->tx != nullptr; }
+
+Status Store::begin_batch(const std::string& file, const std::string& sha256, const std::string& partner,
+                          RecordKind kind) {
+  if (impl_->tx) return Status::error("store: an import batch is already open");
+  sqlite3* db = impl_->db;
+  try {
+    impl_->tx = std::make_unique<Poco::Data::Transaction>(*impl_->session);
+  } catch (const Poco::Exception& e) {
+    return Status::error("store: cannot start a transaction: " + e.displayText());
+  }
+  Stmt s;
+  s.prepare(db, "INSERT INTO batch (file, sha256, partner, kind, imported_at) VALUES (?, ?, ?, ?, ?)");
+  s.bind_text(1, file);
+  s.bind_text(2, sha256);
+  s.bind_text(3, partner);
+  s.bind_text(4, code(kind));
+  s.bind_text(5, impl_->clock.now().iso());
+  if (s.step() != SQLITE_DONE) {
+    auto status = sql_error(db, "store: cannot record the import batch");
+    rollback_batch();
+    return status;
+  }
+  impl_->batch_id = sqlite3_last_insert_rowid(db);
+  impl_->known_cases.clear();
+  impl_->known_bsn.clear();
+  if (kind != RecordKind::cases) {
+    Stmt cases;
+    cases.prepare(db, "SELECT case_id, bsn_hmac FROM record WHERE kind = 0");
+    while (cases.step() == SQLITE_ROW) {
+      impl_->known_cases.insert(cases.column_text(0));
+      if (auto h = cases.column_blob(1); !h.empty()) impl_->known_bsn.emplace(h);
+    }
+  }
+  const bool ok =
+      impl_->insert.prepare(db,
+                            "INSERT INTO record (kind, natural_key, case_id, bsn_hmac, payload, digest, batch_id, line)"
+                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (kind, natural_key) DO NOTHING") &&
+      impl_->find.prepare(db, "SELECT id, digest FROM record WHERE kind = ? AND natural_key = ?") &&
+      impl_->history.prepare(db,
+                             "INSERT INTO record_history (kind, natural_key, case_id, bsn_hmac, payload, digest,"
+                             " batch_id, line, replaced_by) SELECT kind, natural_key, case_id, bsn_hmac, payload,"
+                             " digest, batch_id, line, ? FROM record WHERE id = ?") &&
+      impl_->update.prepare(db,
+                            "UPDATE record SET case_id = ?, bsn_hmac = ?, payload = ?, digest = ?, batch_id = ?,"
+                            " line = ? WHERE id = ?");
+  if (!ok) {
+    auto status = sql_error(db, "store: cannot prepare statements");
+    rollback_batch();
+    return status;
+  }
+  return Status::ok();
+}
+
+Result<Upsert> Store::Impl::upsert(const EncodedRecord& r, std::size_t line) {
+  if (!tx) return Status::error("store: no import batch open");
+  const auto kind = static_cast<std::int64_t>(r.kind);
+  std::string plain = std::string(1, static_cast<char>('0' + kind)) + pack_fields(r.fields);
+  const std::string record_digest = digest.digest(plain).substr(0, 16);
+  std::vector<std::string> sealed = r.fields;
+  for (std::size_t i = 0; i < sealed.size(); ++i) {
+    if (sealed[i].empty() || !is_identifier_field(r.kind, i)) continue;
+    auto s = cipher.seal(sealed[i], field_label(r.kind, i));
+    if (!s) return s.status();
+    sealed[i] = std::move(s.value());
+  }
+  const std::string payload = pack_fields(sealed);
+  const std::string bsn_hash = r.bsn.empty() ? std::string() : link.digest(r.bsn);
+
+  Upsert outcome;
+  if (r.kind == RecordKind::cases) {
+    outcome.linked = true;
+  } else {
+    outcome.linked = (!r.case_id.empty() && known_cases.count(r.case_id) > 0) ||
+                     (r.kind == RecordKind::events && !bsn_hash.empty() && known_bsn.count(bsn_hash) > 0);
+  }
+
+  insert.reset();
+  insert.bind(1, kind);
+  insert.bind_text(2, r.natural_key);
+  insert.bind_text(3, r.case_id);
+  insert.bind_blob(4, bsn_hash);
+  insert.bind_blob(5, payload);
+  insert.bind_blob(6, record_digest);
+  insert.bind(7, batch_id);
+  insert.bind(8, static_cast<std::int64_t>(line));
+  if (insert.step() != SQLITE_DONE) return sql_error(db, "store: insert failed");
+  if (sqlite3_changes(db) == 1) {
+    outcome.result = UpsertResult::inserted;
+    return outcome;
+  }
+  find.reset();
+  find.bind(1, kind);
+  find.bind_text(2, r.natural_key);
+  if (find.step() != SQLITE_ROW) return sql_error(db, "store: lookup failed");
+  const std::int64_t id = find.column_int(0);
+  const bool same = find.column_blob(1) == record_digest;
+  find.reset();
+  if (same) {
+    outcome.result = UpsertResult::unchanged;
+    return outcome;
+  }
+  history.reset();
+  history.bind(1, batch_id);
+  history.bind(2, id);
+  if (history.step() != SQLITE_DONE) return sql_error(db, "store: history insert failed");
+  update.reset();
+  update.bind_text(1, r.case_id);
+  update.bind_blob(2, bsn_hash);
+  update.bind_blob(3, payload);
+  update.bind_blob(4, record_digest);
+  update.bind(5, batch_id);
+  update.bind(6, static_cast<std::int64_t>(line));
+  update.bind(7, id);
+  if (update.step() != SQLITE_DONE) return sql_error(db, "store: update failed");
+  outcome.result = UpsertResult::updated;
+  return outcome;
+}
+
+Result<Upsert> Store::upsert(const CaseRecord& r, std::size_t line) {
+  auto e = encode_record(r);
+  auto result = impl_->upsert(e, line);
+  if (result) {
+    impl_->known_cases.insert(r.case_id);
+    if (!r.bsn.empty()) impl_->known_bsn.insert(impl_->link.digest(r.bsn));
+  }
+  return result;
+}
+Result<Upsert> Store::upsert(const AssessmentRecord& r, std::size_t line) { return impl_->upsert(encode_record(r), line); }
+Result<Upsert> Store::upsert(const InterventionRecord& r, std::size_t line) { return impl_->upsert(encode_record(r), line); }
+Result<Upsert> Store::upsert(const LifeDomainObservation& r, std::size_t line) {
+  return impl_->upsert(encode_record(r), line);
+}
+Result<Upsert> Store::upsert(const EventRecord& r, std::size_t line) { return impl_->upsert(encode_record(r), line); }
+
+Status Store::commit_batch(const StoredBatch& c) {
+  if (!impl_->tx) return Status::error("store: no import batch open");
+  Stmt s;
+  s.prepare(impl_->db,
+            "UPDATE batch SET read = ?, stored = ?, updated = ?, unchanged = ?, quarantined = ?, unlinked = ?"
+            " WHERE id = ?");
+  s.bind(1, c.read);
+  s.bind(2, c.stored);
+  s.bind(3, c.updated);
+  s.bind(4, c.unchanged);
+  s.bind(5, c.quarantined);
+  s.bind(6, c.unlinked);
+  s.bind(7, impl_->batch_id);
+  if (s.step() != SQLITE_DONE) {
+    auto status = sql_error(impl_->db, "store: cannot update the batch");
+    rollback_batch();
+    return status;
+  }
+  impl_->insert.prepare(impl_->db, "SELECT 1");  // release statements before COMMIT
+  impl_->find.prepare(impl_->db, "SELECT 1");
+  impl_->history.prepare(impl_->db, "SELECT 1");
+  impl_->update.prepare(impl_->db, "SELECT 1");
+  try {
+    impl_->tx->commit();
+  } catch (const Poco::Exception& e) {
+    rollback_batch();
+    return Status::error("store: commit failed: " + e.displayText());
+  }
+  impl_->tx.reset();
+  impl_->batch_id = 0;
+  return Status::ok();
+}
+
+void Store::rollback_batch() {
+  if (!impl_ || !impl_->tx) return;
+  try {
+    impl_->tx->rollback();
+  } catch (const Poco::Exception&) {
+  }
+  impl_->tx.reset();
+  impl_->batch_id = 0;
+}
+
+Result<std::int64_t> Store::count_records(RecordKind kind) {
+  Stmt s;
+  s.prepare(impl_->db, "SELECT count(*) FROM record WHERE kind = ?");
+  s.bind(1, static_cast<std::int64_t>(kind));
+  if (s.step() != SQLITE_ROW) return sql_error(impl_->db, "store");
+  return s.column_int(0);
+}
+
+Result<std::int64_t> Store::count_history(RecordKind kind) {
+  Stmt s;
+  s.prepare(impl_->db, "SELECT count(*) FROM record_history WHERE kind = ?");
+  s.bind(1, static_cast<std::int64_t>(kind));
+  if (s.step() != SQLITE_ROW) return sql_error(impl_->db, "store");
+  return s.column_int(0);
+}
+
+Result<Dataset> Store::load_dataset() {
+  Dataset data;
+  auto batch_list = batches();
+  if (!batch_list) return batch_list.status();
+  std::unordered_map<std::int64_t, std::size_t> batch_index;
+  std::string latest;
+  for (std::size_t i = 0; i < batch_list->size(); ++i) {
+    const StoredBatch& b = (*batch_list)[i];
+    batch_index.emplace(b.id, i);
+    latest = std::max(latest, b.imported_at);
+    data.import_batches.push_back(b.file + " (" + b.sha256.substr(0, 12) + ", " + b.imported_at.substr(0, 10) + ")");
+  }
+  if (auto d = parse_date(latest.substr(0, 10))) data.data_as_of = *d;
+
+  Stmt s;
+  if (!s.prepare(impl_->db, "SELECT kind, payload, batch_id, line FROM record ORDER BY id"))
+    return sql_error(impl_->db, "store");
+  std::vector<std::string> fields;
+  std::vector<AssessmentRecord> assessments;
+  std::vector<InterventionRecord> interventions;
+  std::vector<LifeDomainObservation> life_domains;
+  int rc;
+  while ((rc = s.step()) == SQLITE_ROW) {
+    const auto kind = static_cast<RecordKind>(s.column_int(0));
+    if (!unpack_fields(s.column_blob(1), fields)) return Status::error("store: a stored record is damaged");
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+      if (fields[i].empty() || !is_identifier_field(kind, i)) continue;
+      auto plain = impl_->cipher.open(fields[i], field_label(kind, i));
+      if (!plain) return Status::error("store: " + plain.message());
+      fields[i] = std::move(plain.value());
+    }
+    Provenance provenance;
+    provenance.batch_id = s.column_int(2);
+    provenance.line = static_cast<std::size_t>(s.column_int(3));
+    if (auto it = batch_index.find(provenance.batch_id); it != batch_index.end()) {
+      provenance.file = (*batch_list)[it->second].file;
+      provenance.partner = (*batch_list)[it->second].partner;
+    }
+    Status status;
+    switch (kind) {
+      case RecordKind::cases: {
+        CaseRecord r;
+        status = decode_record(fields, r);
+        r.provenance = std::move(provenance);
+        data.cases.push_back(std::move(r));
+        break;
+      }
+      case RecordKind::assessments: {
+        AssessmentRecord r;
+        status = decode_record(fields, r);
+        r.provenance = std::move(provenance);
+        assessments.push_back(std::move(r));
+        break;
+      }
+      case RecordKind::interventions: {
+        InterventionRecord r;
+        status = decode_record(fields, r);
+        r.provenance = std::move(provenance);
+        interventions.push_back(std::move(r));
+        break;
+      }
+      case RecordKind::life_domains: {
+        LifeDomainObservation r;
+        status = decode_record(fields, r);
+        r.provenance = std::move(provenance);
+        life_domains.push_back(std::move(r));
+        break;
+      }
+      case RecordKind::events: {
+        EventRecord r;
+        status = decode_record(fields, r);
+        r.provenance = std::move(provenance);
+        data.events.push_back(std::move(r));
+        break;
+      }
+      default: return Status::error("store: record of unknown kind");
+    }
+    if (!status) return status;
+  }
+  if (rc != SQLITE_DONE) return sql_error(impl_->db, "store");
+
+  std::unordered_set<std::string> case_ids;
+  case_ids.reserve(data.cases.size());
+  for (const auto& c : data.cases) case_ids.insert(c.case_id);
+  for (auto& a : assessments)
+    if (case_ids.count(a.case_id)) data.assessments.push_back(std::move(a));
+  for (auto& i : interventions)
+    if (case_ids.count(i.case_id)) data.interventions.push_back(std::move(i));
+  for (auto& l : life_domains)
+    if (case_ids.count(l.case_id)) data.life_domains.push_back(std::move(l));
+  link_events(data);
+  return data;
+}
+
+void link_events(Dataset& data) {
+  std::unordered_map<std::string, std::size_t> by_id = data.index_cases();
+  std::unordered_map<std::string, std::vector<std::size_t>> by_bsn;
+  for (std::size_t i = 0; i < data.cases.size(); ++i)
+    if (!data.cases[i].bsn.empty()) by_bsn[data.cases[i].bsn].push_back(i);
+  // Later registered first; ties by later import, then by case_id.
+  auto later = [&](std::size_t a, std::size_t b) {
+    const CaseRecord& x = data.cases[a];
+    const CaseRecord& y = data.cases[b];
+    if (x.registered_on != y.registered_on) return x.registered_on > y.registered_on;
+    if (x.provenance.batch_id != y.provenance.batch_id) return x.provenance.batch_id > y.provenance.batch_id;
+    return x.case_id > y.case_id;
+  };
+  for (auto& [bsn, list] : by_bsn) std::sort(list.begin(), list.end(), later);
+
+  for (EventRecord& e : data.events) {
+    e.linked_case_id.clear();
+    if (!e.case_id.empty() && by_id.count(e.case_id)) {
+      e.linked_case_id = e.case_id;
+      continue;
+    }
+    if (e.bsn.empty()) continue;
+    auto it = by_bsn.find(e.bsn);
+    if (it == by_bsn.end()) continue;
+    const Date day = e.occurred_on.date;
+    const std::vector<std::size_t>& list = it->second;  // latest registered first
+    const CaseRecord* chosen = nullptr;
+    for (std::size_t i : list) {
+      const CaseRecord& c = data.cases[i];
+      if (c.registered_on <= day && (!c.closed_on || day <= *c.closed_on)) {
+        chosen = &c;
+        break;
+      }
+    }
+    if (chosen == nullptr) {
+      // The case registered next after occurred_on: the earliest of those after it.
+      for (auto r = list.rbegin(); r != list.rend(); ++r)
+        if (data.cases[*r].registered_on > day) {
+          chosen = &data.cases[*r];
+          break;
+        }
+    }
+    if (chosen == nullptr) chosen = &data.cases[list.front()];
+    e.linked_case_id = chosen->case_id;
+  }
+}
+
+}  // namespace casus

@@ -1,0 +1,99 @@
+// Store: the SQLite store (Poco::Data; WAL) of every imported record. Owns
+// the schema and its forward migrations, import batches (file, SHA-256,
+// partner, kind, counts, time from the clock), natural-key upserts that keep
+// every replaced version in history, encryption of direct identifiers
+// (AES-256-GCM) with a keyed bsn hash for linking, and load_dataset(), which
+// every report reads. One import file is one transaction.
+//
+// The bulk paths (upsert, load) use prepared sqlite3 statements on the
+// Poco::Data session's handle: Poco's per-statement overhead is too high for
+// a million rows. Everything else goes through the Poco session.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/status.h"
+#include "model/dataset.h"
+#include "model/records.h"
+
+namespace casus {
+
+inline constexpr int kStoreSchemaVersion = 1;
+
+struct StoredBatch {
+  std::int64_t id = 0;
+  std::string file;
+  std::string sha256;
+  std::string partner;
+  std::string kind;
+  std::string imported_at;  // ISO date-time from the clock
+  std::int64_t read = 0, stored = 0, updated = 0, unchanged = 0, quarantined = 0, unlinked = 0;
+};
+
+enum class UpsertResult { inserted, updated, unchanged };
+struct Upsert {
+  UpsertResult result = UpsertResult::inserted;
+  bool linked = true;  // its case (by case_id, or by bsn for events) is stored
+};
+
+class Store {
+ public:
+  // Creates a new, empty store and its key file (mode 0600). Refuses when the
+  // key file or the database exists already.
+  static Status create(const std::filesystem::path& db_path, const std::filesystem::path& key_path,
+                       const Clock& clock);
+  // Opens an existing store with its key; migrates an older schema forward;
+  // refuses a newer schema, a key that does not belong to it, or a key file
+  // that others can read.
+  static Result<std::unique_ptr<Store>> open(const std::filesystem::path& db_path,
+                                             const std::filesystem::path& key_path, const Clock& clock);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  int schema_version() const;
+
+  // The batch that imported a file with this SHA-256, if any.
+  Result<std::optional<StoredBatch>> find_batch(const std::string& sha256);
+  Result<std::vector<StoredBatch>> batches();
+
+  // One file = one transaction: begin, upsert each record, commit (or rollback).
+  Status begin_batch(const std::string& file, const std::string& sha256, const std::string& partner,
+                     RecordKind kind);
+  Result<Upsert> upsert(const CaseRecord& record, std::size_t line);
+  Result<Upsert> upsert(const AssessmentRecord& record, std::size_t line);
+  Result<Upsert> upsert(const InterventionRecord& record, std::size_t line);
+  Result<Upsert> upsert(const LifeDomainObservation& record, std::size_t line);
+  Result<Upsert> upsert(const EventRecord& record, std::size_t line);
+  // Records the counts on the batch and commits.
+  Status commit_batch(const StoredBatch& counts);
+  void rollback_batch();
+  bool in_batch() const;
+
+  // Everything, decrypted, events linked; only assessments, interventions and
+  // life-domain records whose case is stored.
+  Result<Dataset> load_dataset();
+
+  // For tests and maintenance: number of current / historical rows of a kind.
+  Result<std::int64_t> count_records(RecordKind kind);
+  Result<std::int64_t> count_history(RecordKind kind);
+
+ private:
+  struct Impl;
+  explicit Store(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// The event-linking rule of spec/exchange-format.md, on a loaded dataset:
+// sets every event's linked_case_id (case_id if stored, else by bsn: the
+// case whose period contains occurred_on — the later-registered when two do —
+// else the case registered next after, else the latest case; else empty).
+void link_events(Dataset& dataset);
+
+}  // namespace casus

@@ -1,0 +1,226 @@
+#include <catch2/catch.hpp>
+
+#include <cstring>
+#include <filesystem>
+
+#include "core/file_io.h"
+#include "render/markup_parser.h"
+#include "render/pdf_writer.h"
+#include "render/template_renderer.h"
+#include "ordered_texts.h"
+#include "sample_context.h"
+#include "test_support.h"
+
+using namespace casus;
+using namespace casus::testing;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kSampleFolder = fs::path(CASUS_SOURCE_DIR) / "templates" / "_sample";
+
+Document sample_document() {
+  CollectingSink sink;
+  auto doc = render_document(kSampleFolder / "report.mustache", sample_context(), sink);
+  for (const auto& d : sink.diagnostics()) UNSCOPED_INFO(d.to_string());
+  REQUIRE(doc.is_ok());
+  return std::move(doc.value());
+}
+
+PdfOptions sample_options() {
+  PdfOptions o;
+  o.image_folder = kSampleFolder;
+  return o;
+}
+
+}  // namespace
+
+TEST_CASE("pdf: the sample document writes a valid PDF") {
+  const Document doc = sample_document();
+  const fs::path out = output_folder() / "sample.pdf";
+  REQUIRE(write_pdf(doc, out, sample_options()).is_ok());
+  REQUIRE(fs::exists(out));
+  if (!have_tool("qpdf")) {
+    WARN("qpdf not installed: skipping structure checks");
+    return;
+  }
+  const CommandResult check = run_command("qpdf --check " + quoted(out) + " 2>&1");
+  INFO(check.output);
+  CHECK(check.status == 0);
+  CHECK(check.output.find("No syntax or stream encoding errors found") != std::string::npos);
+}
+
+namespace {
+
+std::string pdf_text(const fs::path& pdf, bool layout = true) {
+  return run_command(std::string("pdftotext -enc UTF-8 ") + (layout ? "-layout " : "") + quoted(pdf) + " - 2>/dev/null")
+      .output;
+}
+
+}  // namespace
+
+TEST_CASE("pdf: extracted text holds every paragraph and cell in order") {
+  if (!have_tool("pdftotext")) {
+    WARN("pdftotext not installed: skipping");
+    return;
+  }
+  const Document doc = sample_document();
+  const fs::path out = output_folder() / "sample_text.pdf";
+  REQUIRE(write_pdf(doc, out, sample_options()).is_ok());
+  const std::string text = squash(pdf_text(out));
+  std::size_t pos = 0;
+  for (const std::string& expected : ordered_texts(doc)) {
+    const std::size_t found = text.find(squash(expected), pos);
+    INFO("looking for: " << expected);
+    REQUIRE(found != std::string::npos);
+    pos = found + 1;
+  }
+  const std::string plain = squash(pdf_text(out, false));
+  for (const doc::Block& b : doc.blocks)
+    if (const auto* k = std::get_if<doc::KeyFigures>(&b))
+      for (const auto& f : k->items) {
+        CHECK(plain.find(f.value) != std::string::npos);
+        CHECK(plain.find(squash(f.label)) != std::string::npos);
+        CHECK(plain.find(f.change) != std::string::npos);
+      }
+  // header and footer on every page
+  const std::string layout = pdf_text(out);
+  std::size_t pages = 0;
+  for (std::size_t start = 0; start < layout.size();) {
+    std::size_t end = layout.find('\f', start);
+    if (end == std::string::npos) end = layout.size();
+    const std::string page = layout.substr(start, end - start);
+    if (squash(page).empty()) break;
+    ++pages;
+    CHECK(page.find("VERTROUWELIJK — alleen voor leden van de stuurgroep") != std::string::npos);
+    CHECK(page.find("pagina " + std::to_string(pages) + " van 5") != std::string::npos);
+    CHECK(page.find("Gegevens tot en met 27 november 2026") != std::string::npos);
+    CHECK(page.find("Gegenereerd 28 november 2026 09:00") != std::string::npos);
+    start = end + 1;
+  }
+  CHECK(pages == 5);
+}
+
+TEST_CASE("pdf: every font is embedded") {
+  if (!have_tool("pdffonts")) {
+    WARN("pdffonts not installed: skipping");
+    return;
+  }
+  const fs::path out = output_folder() / "sample_fonts.pdf";
+  REQUIRE(write_pdf(sample_document(), out, sample_options()).is_ok());
+  const std::string fonts = run_command("pdffonts " + quoted(out) + " 2>/dev/null").output;
+  std::size_t lines = 0;
+  std::size_t pos = fonts.find("----\n");
+  REQUIRE(pos != std::string::npos);
+  pos = fonts.find('\n', pos) + 1;
+  while (pos < fonts.size()) {
+    const std::size_t end = fonts.find('\n', pos);
+    const std::string line = fonts.substr(pos, end - pos);
+    if (!line.empty()) {
+      ++lines;
+      INFO(line);
+      CHECK(line.find("CID TrueType      Identity-H       yes yes yes") != std::string::npos);
+    }
+    pos = end + 1;
+  }
+  CHECK(lines == 3);  // regular, bold, italic (bold italic is not used, so not loaded)
+}
+
+TEST_CASE("pdf: the same input gives byte-identical files") {
+  const Document doc = sample_document();
+  auto a = render_pdf(doc, sample_options());
+  auto b = render_pdf(doc, sample_options());
+  REQUIRE(a.is_ok());
+  REQUIRE(b.is_ok());
+  CHECK(a.value() == b.value());
+  CHECK(a.value().find("/CreationDate (D:20261128090000") != std::string::npos);
+}
+
+TEST_CASE("pdf: a 30-page table repeats its header on every page and never splits a row") {
+  const int rows = 1150;
+  const Document doc = long_table_document(rows);
+  const fs::path out = output_folder() / "long_table.pdf";
+  REQUIRE(write_pdf(doc, out).is_ok());
+  if (!have_tool("pdftotext")) {
+    WARN("pdftotext not installed: skipping");
+    return;
+  }
+  const std::string layout = pdf_text(out);
+  std::vector<std::string> pages;
+  for (std::size_t start = 0; start < layout.size();) {
+    std::size_t end = layout.find('\f', start);
+    if (end == std::string::npos) end = layout.size();
+    if (!squash(layout.substr(start, end - start)).empty()) pages.push_back(layout.substr(start, end - start));
+    start = end + 1;
+  }
+  REQUIRE(pages.size() >= 30);
+  int next_row = 1;
+  for (std::size_t p = 0; p < pages.size(); ++p) {
+    INFO("page " << p + 1);
+    const std::string& page = pages[p];
+    CHECK(page.find("Pseudoniem") != std::string::npos);
+    CHECK(page.find("Risiconiveau") != std::string::npos);
+    CHECK(page.find(p == 0 ? "Tabel 1. Actieve casussen" : "Tabel 1. Actieve casussen (vervolg)") != std::string::npos);
+    CHECK(page.find("pagina " + std::to_string(p + 1) + " van " + std::to_string(pages.size())) != std::string::npos);
+    // the rows on this page follow on from the previous page, each whole on one line
+    std::size_t pos = 0;
+    while ((pos = page.find("C-", pos)) != std::string::npos) {
+      char id[16];
+      std::snprintf(id, sizeof id, "C-%05d", next_row);
+      REQUIRE(page.compare(pos, 7, id) == 0);
+      const std::size_t eol = page.find('\n', pos);
+      const std::string line = page.substr(pos, eol - pos);
+      CHECK(line.find("-12-2026") != std::string::npos);  // the last cell is on the same line
+      ++next_row;
+      pos = eol;
+    }
+  }
+  CHECK(next_row == rows + 1);
+}
+
+TEST_CASE("pdf: no word runs outside the margins") {
+  if (!have_tool("pdftotext")) {
+    WARN("pdftotext not installed: skipping");
+    return;
+  }
+  const fs::path out = output_folder() / "sample_bbox.pdf";
+  REQUIRE(write_pdf(sample_document(), out, sample_options()).is_ok());
+  const std::string html = run_command("pdftotext -bbox " + quoted(out) + " - 2>/dev/null").output;
+  auto attr = [&](std::size_t from, const char* name) {
+    const std::size_t p = html.find(name, from);
+    return std::stod(html.substr(p + std::strlen(name) + 2));
+  };
+  std::size_t words = 0;
+  for (std::size_t pos = html.find("<word "); pos != std::string::npos; pos = html.find("<word ", pos + 1)) {
+    ++words;
+    const double x0 = attr(pos, "xMin"), x1 = attr(pos, "xMax");
+    INFO(html.substr(pos, html.find("</word>", pos) - pos));
+    CHECK(x0 >= 67.5);
+    CHECK(x1 <= 595.276 - 67.5);
+  }
+  CHECK(words > 500);
+}
+
+TEST_CASE("pdf: English documents say 'page X of Y'") {
+  CollectingSink sink;
+  auto doc = render_document(kSampleFolder / "report.mustache", sample_context("en"), sink);
+  REQUIRE(doc.is_ok());
+  const fs::path out = output_folder() / "sample_en.pdf";
+  REQUIRE(write_pdf(doc.value(), out, sample_options()).is_ok());
+  if (!have_tool("pdftotext")) return;
+  const std::string text = pdf_text(out);
+  CHECK(text.find("page 1 of 5") != std::string::npos);
+  CHECK(text.find("Data as of 27 november 2026") != std::string::npos);
+  CHECK(text.find("Contents") != std::string::npos);
+}
+
+TEST_CASE("pdf: a missing font is a clear error and nothing is written") {
+  PdfOptions o;
+  o.font_folder = "/nonexistent/fonts";
+  const fs::path out = output_folder() / "no_font.pdf";
+  fs::remove(out);
+  const Status s = write_pdf(long_table_document(3), out, o);
+  REQUIRE_FALSE(s.is_ok());
+  CHECK(s.message() == "cannot load font /nonexistent/fonts/LiberationSans-Regular.ttf for the PDF");
+  CHECK_FALSE(fs::exists(out));
+}

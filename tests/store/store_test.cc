@@ -1,0 +1,288 @@
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+
+#include "core/file_io.h"
+#include "store/key_file.h"
+#include "store/record_codec.h"
+#include "store/store.h"
+
+using namespace casus;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    static int n = 0;
+    path = fs::temp_directory_path() / ("casus-store-test-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
+    fs::create_directories(path);
+  }
+  ~TempDir() { fs::remove_all(path); }
+};
+
+const FixedClock kClock(DateTime{{2026, 11, 28}, 9, 0, 0});
+
+CaseRecord make_case(const std::string& id, const std::string& bsn, Date registered,
+                     std::optional<Date> closed = std::nullopt) {
+  CaseRecord c;
+  c.case_id = id;
+  c.bsn = bsn;
+  c.surname = "Vermeulen-" + id;
+  c.given_names = "Zwaantje";
+  c.birth_date = Date{1999, 4, 5};
+  c.district = "F";
+  c.risk_group = 2;
+  c.registered_on = registered;
+  c.closed_on = closed;
+  if (closed) c.closure_reason = ClosureReason::verhuisd;
+  return c;
+}
+
+EventRecord make_event(const std::string& id, const std::string& case_id, const std::string& bsn, Date when) {
+  EventRecord e;
+  e.partner = "politie";
+  e.event_id = id;
+  e.case_id = case_id;
+  e.bsn = bsn;
+  e.occurred_on = DateTime{when, 0, 0, 0};
+  e.kind = EventKind::aanhouding;
+  return e;
+}
+
+std::unique_ptr<Store> fresh(const TempDir& dir) {
+  const fs::path db = dir.path / "casus.db";
+  REQUIRE(Store::create(db, dir.path / "casus.db.key", kClock).is_ok());
+  auto store = Store::open(db, dir.path / "casus.db.key", kClock);
+  REQUIRE(store.is_ok());
+  return std::move(store.value());
+}
+
+template <typename R>
+void import(Store& store, const std::string& file, const std::vector<R>& records, RecordKind kind,
+            const std::string& partner = "gemeente") {
+  REQUIRE(store.begin_batch(file, sha256_hex(file), partner, kind).is_ok());
+  std::size_t line = 2;
+  for (const auto& r : records) REQUIRE(store.upsert(r, line++).is_ok());
+  StoredBatch counts;
+  counts.read = static_cast<std::int64_t>(records.size());
+  REQUIRE(store.commit_batch(counts).is_ok());
+}
+
+}  // namespace
+
+TEST_CASE("key file: created 0600, never overwritten, refused when others can read it") {
+  TempDir dir;
+  const fs::path key = dir.path / "k.key";
+  REQUIRE(create_key_file(key).is_ok());
+  struct stat st {};
+  ::stat(key.c_str(), &st);
+  CHECK((st.st_mode & 0777) == 0600);
+  CHECK(fs::file_size(key) == 32);
+  CHECK(create_key_file(key).message() == key.string() + ": key file exists already; not overwriting it");
+  REQUIRE(read_key_file(key).is_ok());
+  ::chmod(key.c_str(), 0644);
+  CHECK(read_key_file(key).message() == key.string() + ": key file is accessible to others (mode 0644); refusing to use it. Restrict it with: chmod 600 " + key.string());
+  CHECK(read_key_file(dir.path / "none.key").message() ==
+        (dir.path / "none.key").string() + ": key file not found (create a store and key with 'casus init')");
+}
+
+TEST_CASE("store: create refuses to overwrite; open checks the key belongs to the store") {
+  TempDir dir;
+  const fs::path db = dir.path / "casus.db";
+  REQUIRE(Store::create(db, dir.path / "casus.db.key", kClock).is_ok());
+  CHECK(Store::create(db, dir.path / "other.key", kClock).message() == db.string() + ": store exists already; not overwriting it");
+  CHECK(Store::create(dir.path / "b.db", dir.path / "casus.db.key", kClock).message() ==
+        (dir.path / "casus.db.key").string() + ": key file exists already; not overwriting it");
+  REQUIRE(create_key_file(dir.path / "wrong.key").is_ok());
+  CHECK(Store::open(db, dir.path / "wrong.key", kClock).message() ==
+        (dir.path / "wrong.key").string() + ": this key does not belong to store " + db.string());
+  CHECK(Store::open(dir.path / "none.db", dir.path / "casus.db.key", kClock).message() ==
+        (dir.path / "none.db").string() + ": store not found (create it with 'casus init')");
+  auto store = Store::open(db, dir.path / "casus.db.key", kClock);
+  REQUIRE(store.is_ok());
+  CHECK((*store)->schema_version() == kStoreSchemaVersion);
+}
+
+TEST_CASE("store: a newer schema is refused") {
+  TempDir dir;
+  { auto s = fresh(dir); }
+  {
+    // Bump the version behind the store's back.
+    auto s = Store::open(dir.path / "casus.db", dir.path / "casus.db.key", kClock);
+    REQUIRE(s.is_ok());
+  }
+  std::system(("sqlite3 " + (dir.path / "casus.db").string() + " 'PRAGMA user_version=7' 2>/dev/null").c_str());
+  if (std::system("command -v sqlite3 >/dev/null 2>&1") == 0)
+    CHECK(Store::open(dir.path / "casus.db", dir.path / "casus.db.key", kClock).message() ==
+          "store has schema version 7; this casus knows up to 1 (use a newer casus)");
+}
+
+TEST_CASE("store: upsert by natural key keeps history; unchanged detected; batches recorded") {
+  TempDir dir;
+  auto store = fresh(dir);
+  REQUIRE(store->begin_batch("a.csv", "sha-a", "gemeente", RecordKind::cases).is_ok());
+  CHECK(store->upsert(make_case("C1", "123456782", {2026, 3, 1}), 2).value().result == UpsertResult::inserted);
+  CHECK(store->upsert(make_case("C2", "", {2026, 3, 1}), 3).value().result == UpsertResult::inserted);
+  REQUIRE(store->commit_batch(StoredBatch{}).is_ok());
+
+  REQUIRE(store->begin_batch("b.csv", "sha-b", "gemeente", RecordKind::cases).is_ok());
+  CaseRecord changed = make_case("C1", "123456782", {2026, 3, 1});
+  changed.surname = "";  // an empty field empties it
+  changed.risk_group = 4;
+  CHECK(store->upsert(changed, 5).value().result == UpsertResult::updated);
+  CHECK(store->upsert(make_case("C2", "", {2026, 3, 1}), 6).value().result == UpsertResult::unchanged);
+  REQUIRE(store->commit_batch(StoredBatch{}).is_ok());
+
+  CHECK(store->count_records(RecordKind::cases).value() == 2);
+  CHECK(store->count_history(RecordKind::cases).value() == 1);
+  auto data = store->load_dataset();
+  REQUIRE(data.is_ok());
+  REQUIRE(data->cases.size() == 2);
+  const CaseRecord& c1 = data->cases[0];
+  CHECK(c1.case_id == "C1");
+  CHECK(c1.surname.empty());
+  CHECK(c1.risk_group == 4);
+  CHECK(c1.bsn == "123456782");
+  CHECK(c1.given_names == "Zwaantje");
+  CHECK(c1.birth_date == Date{1999, 4, 5});
+  CHECK(c1.provenance.file == "b.csv");
+  CHECK(c1.provenance.line == 5);
+  CHECK(c1.provenance.batch_id == 2);
+  CHECK(data->cases[1].provenance.batch_id == 1);  // unchanged keeps its batch
+  CHECK(data->data_as_of == Date{2026, 11, 28});
+  CHECK(data->import_batches == std::vector<std::string>{"a.csv (sha-a, 2026-11-28)", "b.csv (sha-b, 2026-11-28)"});
+  auto found = store->find_batch("sha-b");
+  REQUIRE(found.is_ok());
+  REQUIRE(found->has_value());
+  CHECK((*found)->file == "b.csv");
+  CHECK((*found)->imported_at == "2026-11-28T09:00:00");
+  CHECK_FALSE(store->find_batch("nope").value().has_value());
+}
+
+TEST_CASE("store: a rolled-back batch leaves nothing") {
+  TempDir dir;
+  auto store = fresh(dir);
+  REQUIRE(store->begin_batch("a.csv", "sha-a", "gemeente", RecordKind::cases).is_ok());
+  REQUIRE(store->upsert(make_case("C1", "", {2026, 3, 1}), 2).is_ok());
+  store->rollback_batch();
+  CHECK(store->count_records(RecordKind::cases).value() == 0);
+  CHECK(store->batches().value().empty());
+  CHECK_FALSE(store->find_batch("sha-a").value().has_value());
+}
+
+TEST_CASE("store: linking — by case_id, by bsn period, next registered, latest; late arrival links") {
+  TempDir dir;
+  auto store = fresh(dir);
+  const std::string bsn = "123456782";
+  // Events and assessments arrive before any case: stored, unlinked.
+  REQUIRE(store->begin_batch("e.csv", "sha-e", "politie", RecordKind::events).is_ok());
+  auto e1 = store->upsert(make_event("E1", "", bsn, {2026, 2, 10}), 2);  // within C-old (closed 2026-03-01)
+  CHECK_FALSE(e1.value().linked);
+  REQUIRE(store->upsert(make_event("E2", "", bsn, {2026, 3, 1}), 3).is_ok());   // closing day of old, opening of new
+  REQUIRE(store->upsert(make_event("E3", "", bsn, {2025, 1, 1}), 4).is_ok());   // before both: next registered
+  REQUIRE(store->upsert(make_event("E4", "", bsn, {2026, 3, 15}), 5).is_ok());  // within new
+  REQUIRE(store->upsert(make_event("E5", "", "111222333", {2026, 3, 15}), 6).is_ok());  // nobody
+  REQUIRE(store->upsert(make_event("E6", "C-new", "", {2020, 1, 1}), 7).is_ok());       // by case_id
+  REQUIRE(store->commit_batch(StoredBatch{}).is_ok());
+  {
+    auto data = store->load_dataset();
+    REQUIRE(data.is_ok());
+    REQUIRE(data->events.size() == 6);
+    for (const auto& e : data->events) CHECK(e.linked_case_id.empty());
+  }
+  import(*store, "c.csv",
+         std::vector<CaseRecord>{make_case("C-old", bsn, {2025, 6, 1}, Date{2026, 3, 1}),
+                                 make_case("C-new", bsn, {2026, 3, 1})},
+         RecordKind::cases);
+  auto data = store->load_dataset();
+  REQUIRE(data.is_ok());
+  std::map<std::string, std::string> linked;
+  for (const auto& e : data->events) linked[e.event_id] = e.linked_case_id;
+  CHECK(linked["E1"] == "C-old");
+  CHECK(linked["E2"] == "C-new");  // both periods contain it: the later-registered
+  CHECK(linked["E3"] == "C-old");  // no period: the case registered next after
+  CHECK(linked["E4"] == "C-new");
+  CHECK(linked["E5"].empty());
+  CHECK(linked["E6"] == "C-new");
+
+  // After every case: the latest case.
+  Dataset d;
+  d.cases = {make_case("A", bsn, {2020, 1, 1}, Date{2020, 2, 1}), make_case("B", bsn, {2021, 1, 1}, Date{2021, 2, 1})};
+  d.events = {make_event("X", "", bsn, {2024, 1, 1})};
+  link_events(d);
+  CHECK(d.events[0].linked_case_id == "B");
+}
+
+TEST_CASE("store: only linked assessments, interventions and life domains are loaded") {
+  TempDir dir;
+  auto store = fresh(dir);
+  AssessmentRecord a;
+  a.case_id = "C1";
+  a.assessed_on = {2026, 4, 1};
+  a.judgement = Judgement::hoog;
+  a.items["V1"] = ItemScore{2, "gezien", "politie"};
+  a.items["K2"] = ItemScore{std::nullopt, "", ""};
+  AssessmentRecord orphan = a;
+  orphan.case_id = "C9";
+  REQUIRE(store->begin_batch("a.csv", "sha-a", "gemeente", RecordKind::assessments).is_ok());
+  CHECK_FALSE(store->upsert(a, 2).value().linked);
+  REQUIRE(store->upsert(orphan, 3).is_ok());
+  REQUIRE(store->commit_batch(StoredBatch{}).is_ok());
+  import(*store, "c.csv", std::vector<CaseRecord>{make_case("C1", "", {2026, 3, 1})}, RecordKind::cases);
+  REQUIRE(store->begin_batch("a2.csv", "sha-a2", "gemeente", RecordKind::assessments).is_ok());
+  CHECK(store->upsert(a, 2).value().linked);
+  CHECK(store->upsert(a, 2).value().result == UpsertResult::unchanged);
+  REQUIRE(store->commit_batch(StoredBatch{}).is_ok());
+  auto data = store->load_dataset();
+  REQUIRE(data.is_ok());
+  REQUIRE(data->assessments.size() == 1);
+  CHECK(data->assessments[0].case_id == "C1");
+  CHECK(data->assessments[0].judgement == Judgement::hoog);
+  CHECK(data->assessments[0].items.at("V1").score == 2);
+  CHECK(data->assessments[0].items.at("V1").evidence == "gezien");
+  CHECK_FALSE(data->assessments[0].items.at("K2").score.has_value());
+}
+
+TEST_CASE("store: no plaintext bsn or name in the database files") {
+  TempDir dir;
+  auto store = fresh(dir);
+  std::vector<CaseRecord> cases;
+  for (int i = 0; i < 50; ++i) {
+    CaseRecord c = make_case("C" + std::to_string(i), "123456782", {2026, 3, 1});
+    c.surname = "Oosterhuisplaintext";
+    c.given_names = "Wilhelminaplaintext";
+    cases.push_back(c);
+  }
+  import(*store, "c.csv", cases, RecordKind::cases);
+  import(*store, "e.csv", std::vector<EventRecord>{make_event("E1", "", "123456782", {2026, 4, 1})},
+         RecordKind::events, "politie");
+  bool checked_wal = false;
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    const fs::path file = dir.path / (std::string("casus.db") + suffix);
+    if (!fs::exists(file)) continue;
+    checked_wal = checked_wal || std::string(suffix) == "-wal";
+    const std::string bytes = read_file(file).value();
+    CHECK(bytes.find("123456782") == std::string::npos);
+    CHECK(bytes.find("Oosterhuisplaintext") == std::string::npos);
+    CHECK(bytes.find("Wilhelminaplaintext") == std::string::npos);
+    CHECK(bytes.find("1999-04-05") == std::string::npos);
+  }
+  CHECK(checked_wal);
+  auto data = store->load_dataset();
+  CHECK(data->cases[0].surname == "Oosterhuisplaintext");
+}
+
+TEST_CASE("codec: pack/unpack is binary-safe and rejects damage") {
+  std::vector<std::string> fields = {"", std::string("a\0b", 3), std::string(300, 'x')};
+  std::vector<std::string> back;
+  REQUIRE(unpack_fields(pack_fields(fields), back));
+  CHECK(back == fields);
+  std::string damaged = pack_fields(fields);
+  damaged.resize(damaged.size() - 1);
+  CHECK_FALSE(unpack_fields(damaged, back));
+}
