@@ -164,13 +164,22 @@ Result<DeliveryPlan> plan_deliveries(const Config& config, int months) {
   if (plan.regie.empty() && find_partner(config, "gemeente")) plan.regie = "gemeente";
   if (plan.regie.empty()) plan.regie = config.partners.front().code;
 
-  // The police: a partner with an events mapping, else role veiligheid, else code politie.
+  // The police: role veiligheid, else code politie, else a partner whose events
+  // mapping names persons (bsn) but not cases.
   std::string police;
   for (const auto& p : config.partners) {
-    if (police.empty() && find_export(p, RecordKind::events)) police = p.code;
+    if (police.empty() && p.role == "veiligheid") police = p.code;
   }
+  if (police.empty() && find_partner(config, "politie")) police = "politie";
   for (const auto& p : config.partners) {
-    if (police.empty() && (p.role == "veiligheid" || p.code == "politie")) police = p.code;
+    const PartnerExport* mapping = find_export(p, RecordKind::events);
+    if (!police.empty() || !mapping) continue;
+    bool bsn = false, case_id = false;
+    for (const auto& column : mapping->columns) {
+      bsn |= column.field == "bsn";
+      case_id |= column.field == "case_id";
+    }
+    if (bsn && !case_id) police = p.code;
   }
   std::vector<std::string> justice;
   for (const auto& p : config.partners) {

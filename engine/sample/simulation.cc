@@ -169,10 +169,10 @@ void Simulator::plan_registrations(std::vector<std::pair<Date, bool>>& registrat
   for (int i = 0; i < inflow % months; ++i) ++counts[order[static_cast<std::size_t>(i)]];
   // Jitter: move single cases between months, keeping every month near the mean.
   const int base = inflow / months;
-  for (int k = 0; k < months; ++k) {
+  for (int k = 0; k < 2 * months; ++k) {
     auto& from = counts[static_cast<std::size_t>(rng.uniform(0, months - 1))];
     auto& to = counts[static_cast<std::size_t>(rng.uniform(0, months - 1))];
-    if (&from != &to && from > std::max(1, base) && to <= base + 1) {
+    if (&from != &to && from > std::max(1, base - 2) && to < base + 3) {
       --from;
       ++to;
     }
@@ -486,13 +486,15 @@ void Simulator::simulate(std::size_t case_index, Prng& rng) {
         action.event_kind = kinds[rng.weighted(weights)];
         agenda.emplace(random_day(rng, month_start, month_end), action);
       }
+      // A pause for another reason (abroad, admitted to a clinic).
+      if (rng.chance(0.012)) agenda.emplace(random_day(rng, month_start, month_end), Action{Action::Type::hold_start});
       // Closure, from the first delivered month on and after three months.
       const bool two_low = judgements.size() >= 2 && judgements.back() == Judgement::laag &&
                            judgements[judgements.size() - 2] == Judgement::laag;
       if (month.first_day() >= window_start_ && days_between(registered, month_start) >= 90) {
-        double hazard = 0.035;
+        double hazard = 0.05;
         if (two_low) hazard = 0.3;
-        else if (!judgements.empty() && judgements.back() == Judgement::laag) hazard = 0.08;
+        else if (!judgements.empty() && judgements.back() == Judgement::laag) hazard = 0.1;
         if (rng.chance(hazard)) {
           Action action{Action::Type::closure};
           if (two_low) {
