@@ -1,0 +1,380 @@
+#include "sample/sample_generator.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <set>
+#include <system_error>
+
+#include "core/file_io.h"
+#include "sample/delivery_plan.h"
+#include "sample/planted_faults.h"
+#include "sample/record_format.h"
+#include "sample/simulation.h"
+#include "sample/synthetic_text.h"
+
+namespace casus {
+
+namespace {
+
+constexpr const char* kGeneratorName = "casus sample";
+
+std::string extension(const Dialect& dialect) { return dialect.format == "xml" ? "xml" : "csv"; }
+
+std::string delimiter_text(const Dialect& dialect) {
+  return dialect.format == "xml" ? "" : std::string(1, dialect.delimiter);
+}
+
+std::string json_string(std::string_view text) {
+  std::string out = "\"";
+  for (const char c : text) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          char buffer[8];
+          std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
+          out += buffer;
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out + "\"";
+}
+
+// Whether a case counts as active at the end of a day (monitoring spec).
+bool active_at(const SampleCase& c, const Date& day) {
+  return c.registered_on <= day && (!c.closed_on || *c.closed_on > day);
+}
+
+std::vector<MonthSummary> summarize(const SampleWorld& world) {
+  std::vector<MonthSummary> out;
+  for (const auto& month : world.months) {
+    MonthSummary summary;
+    summary.month = month;
+    for (const auto& c : world.cases) {
+      if (month.contains(c.registered_on)) {
+        ++summary.inflow;
+        summary.reentries += c.reentry ? 1 : 0;
+      }
+      if (c.closed_on && month.contains(*c.closed_on)) ++summary.outflow;
+      if (active_at(c, month.last_day())) {
+        ++summary.active_at_end;
+        if (snapshot_at(c, month.last_day()).hold != nullptr) ++summary.on_hold_at_end;
+      }
+    }
+    out.push_back(summary);
+  }
+  return out;
+}
+
+std::vector<PendingExport> monthly_exports(const Config& config, const DeliveryPlan& plan,
+                                           const SampleWorld& world) {
+  std::vector<PendingExport> exports;
+  std::map<std::string, CaseSnapshot> delivered_cases;
+  std::map<std::size_t, InterventionState> delivered_interventions;
+  std::set<std::string> delivered_case_ids;
+  for (std::size_t m = 0; m < world.months.size(); ++m) {
+    const YearMonth& month = world.months[m];
+    const Date end = month.last_day();
+    // The first month also carries everything before it (the initial load).
+    const Date previous_end = m == 0 ? Date{1, 1, 1} : world.months[m - 1].last_day();
+    auto in_month = [&](const Date& day) { return day <= end && day > previous_end; };
+    const int index = static_cast<int>(m);
+    auto start = [&](const std::string& partner, RecordKind kind) {
+      PendingExport pending;
+      pending.delivery = plan.delivery(partner, kind, index);
+      pending.month = month;
+      return pending;
+    };
+
+    // Cases: new ones, and earlier ones whose fields changed (natural-key upserts).
+    PendingExport cases = start(plan.regie, RecordKind::cases);
+    for (const auto& c : world.cases) {
+      if (c.registered_on > end) continue;
+      const CaseSnapshot snapshot = snapshot_at(c, end);
+      const auto found = delivered_cases.find(c.case_id);
+      if (found != delivered_cases.end() && found->second == snapshot) continue;
+      if (found != delivered_cases.end()) ++cases.upserts;
+      cases.records.push_back(format_case(c, world.persons[c.person], snapshot, cases.delivery.dialect));
+      delivered_cases[c.case_id] = snapshot;
+    }
+    exports.push_back(std::move(cases));
+
+    PendingExport assessments = start(plan.regie, RecordKind::assessments);
+    std::size_t counter = 0;
+    for (const auto& a : world.assessments) {
+      if (!in_month(a.assessed_on)) continue;
+      // XML: every other record uses the <item code score source> form.
+      assessments.records.push_back(
+          format_assessment(a, config.framework, assessments.delivery.dialect, counter++ % 2 == 1));
+    }
+    std::stable_sort(assessments.records.begin(), assessments.records.end(),
+                     [](const ExportRecord& x, const ExportRecord& y) {
+                       return x.values.at("case_id") < y.values.at("case_id");
+                     });
+    exports.push_back(std::move(assessments));
+
+    PendingExport life = start(plan.regie, RecordKind::life_domains);
+    for (const auto& o : world.observations) {
+      if (in_month(o.observed_on)) life.records.push_back(format_observation(o, life.delivery.dialect));
+    }
+    exports.push_back(std::move(life));
+
+    for (const auto& partner : plan.intervention_partners) {
+      PendingExport pending = start(partner, RecordKind::interventions);
+      for (std::size_t i = 0; i < world.interventions.size(); ++i) {
+        const auto& intervention = world.interventions[i];
+        if (intervention.partner != partner) continue;
+        const auto state = intervention_state_at(intervention, end);
+        if (!state) continue;
+        const auto found = delivered_interventions.find(i);
+        if (found != delivered_interventions.end() && found->second == *state) continue;
+        if (found != delivered_interventions.end()) ++pending.upserts;
+        pending.records.push_back(format_intervention(intervention, *state, pending.delivery.dialect));
+        delivered_interventions[i] = *state;
+      }
+      exports.push_back(std::move(pending));
+    }
+
+    for (const auto& partner : plan.event_partners) {
+      PendingExport pending = start(partner, RecordKind::events);
+      for (const auto& e : world.events) {
+        if (e.partner == partner && month.contains(e.occurred_on.date)) {
+          pending.records.push_back(format_event(e, pending.delivery.dialect));
+        }
+      }
+      exports.push_back(std::move(pending));
+    }
+  }
+  return exports;
+}
+
+std::string manifest_json(const SampleSet& set, const Config& config) {
+  std::string out = "{\n";
+  out += "  \"generator\": " + json_string(kGeneratorName) + ",\n";
+  out += "  \"synthetic\": true,\n";
+  out += "  \"cases\": " + std::to_string(set.options.cases) + ",\n";
+  out += "  \"months\": " + std::to_string(set.options.months) + ",\n";
+  out += "  \"seed\": " + std::to_string(set.options.seed) + ",\n";
+  out += "  \"until\": " + json_string(set.options.until.iso()) + ",\n";
+  out += "  \"faults\": " + std::string(set.options.faults ? "true" : "false") + ",\n";
+  out += "  \"municipality\": " + json_string(config.settings.municipality) + ",\n";
+  out += "  \"bsn_prefix\": " + json_string(kSyntheticBsnPrefix) + ",\n";
+  out += "  \"files\": [\n";
+  for (std::size_t i = 0; i < set.files.size(); ++i) {
+    const auto& f = set.files[i];
+    out += "    {\"path\": " + json_string(f.path) + ", \"month\": " + json_string(f.month) +
+           ", \"kind\": " + json_string(f.kind) + ", \"partner\": " + json_string(f.partner) +
+           ", \"format\": " + json_string(f.format) + ", \"encoding\": " + json_string(f.encoding) +
+           ", \"bom\": " + (f.bom ? "true" : "false") + ", \"delimiter\": " + json_string(f.delimiter) +
+           ", \"line_end\": " + json_string(f.line_end) + ", \"date_style\": " + json_string(f.date_style) +
+           ", \"mapped\": " + (f.mapped ? "true" : "false") + ", \"records\": " + std::to_string(f.records) +
+           ", \"upserts\": " + std::to_string(f.upserts) + ", \"faults\": " + std::to_string(f.faults) +
+           ", \"expected\": " + json_string(f.expected) + ", \"bytes\": " + std::to_string(f.bytes.size()) +
+           ", \"sha256\": " + json_string(sha256_hex(f.bytes)) + "}";
+    out += i + 1 < set.files.size() ? ",\n" : "\n";
+  }
+  out += "  ],\n  \"summary\": [\n";
+  for (std::size_t i = 0; i < set.months.size(); ++i) {
+    const auto& m = set.months[i];
+    out += "    {\"month\": " + json_string(m.month.iso()) + ", \"inflow\": " + std::to_string(m.inflow) +
+           ", \"inflow_reentry\": " + std::to_string(m.reentries) + ", \"outflow\": " +
+           std::to_string(m.outflow) + ", \"active\": " + std::to_string(m.active_at_end) +
+           ", \"on_hold\": " + std::to_string(m.on_hold_at_end) + "}";
+    out += i + 1 < set.months.size() ? ",\n" : "\n";
+  }
+  out += "  ]\n}\n";
+  return out;
+}
+
+std::string faults_json(const SampleSet& set) {
+  std::string out = "{\n  \"generator\": " + json_string(kGeneratorName) + ",\n  \"seed\": " +
+                    std::to_string(set.options.seed) + ",\n  \"faults\": [\n";
+  for (std::size_t i = 0; i < set.faults.size(); ++i) {
+    const auto& f = set.faults[i];
+    out += "    {\"file\": " + json_string(f.file) + ", \"line\": " + std::to_string(f.line) +
+           ", \"record\": " + std::to_string(f.record) + ", \"kind\": " + json_string(f.kind) +
+           ", \"partner\": " + json_string(f.partner) + ", \"field\": " + json_string(f.field) +
+           ", \"header\": " + json_string(f.header) + ", \"value\": " + json_string(f.value) +
+           ", \"code\": " + json_string(f.code) + ", \"reason\": " + json_string(f.reason) +
+           ", \"expected\": " + json_string(f.expected) + "}";
+    out += i + 1 < set.faults.size() ? ",\n" : "\n";
+  }
+  out += "  ]\n}\n";
+  return out;
+}
+
+std::string readme_text(const SampleSet& set, const DeliveryPlan& plan) {
+  const auto& o = set.options;
+  std::string out;
+  out += "SYNTHETISCHE VOORBEELDDATA — geen echte personen\n";
+  out += "==================================================\n\n";
+  out += "Gemaakt met: casus sample --cases " + std::to_string(o.cases) + " --months " +
+         std::to_string(o.months) + " --seed " + std::to_string(o.seed) + " --until " + o.until.iso() +
+         (o.faults ? " --faults" : "") + "\n\n";
+  out += "Alle namen zijn verzonnen en alle bsn's liggen in het reeks 9999xxxxx (ze\n"
+         "doorstaan de elfproef maar horen bij niemand). Dezelfde opties en dezelfde\n"
+         "configuratie geven byte-identieke bestanden.\n\n";
+  out += "Indeling\n--------\n";
+  out += "Per maand een map JJJJ-MM met per partner en soort record een bestand\n"
+         "<partner>_<soort>.csv of .xml: de maandlevering, gemaakt op de eerste dag van\n"
+         "de volgende maand. Een levering bevat nieuwe en gewijzigde records; een later\n"
+         "bestand levert dezelfde sleutel opnieuw (upsert), bijvoorbeeld een zaak met een\n"
+         "nieuw escalatieniveau, een pauze die is opgeheven of een afsluiting. De eerste\n"
+         "maand bevat ook de geschiedenis van de zaken die toen al liepen.\n\n";
+  out += "Leveringen (partner, soort: formaat, codering, scheidingsteken, regeleinden, datums):\n";
+  std::set<std::string> seen;
+  for (const auto& f : set.files) {
+    if (f.expected == "rejected") continue;
+    std::string line = "- " + f.partner + ", " + f.kind + ": " + f.format;
+    if (f.format == "csv") {
+      line += ", " + f.encoding + (f.bom ? " met BOM" : "") + ", '" +
+              (f.delimiter == "\t" ? std::string("TAB") : f.delimiter) + "', " + f.line_end;
+    } else {
+      line += ", " + f.encoding;
+    }
+    line += ", " + f.date_style;
+    if (f.mapped) line += ", eigen kolomnamen/codes (config/partners/" + f.partner + ".xml)";
+    if (f.kind == "events") {
+      line += f.partner == plan.evidence_source ? ", personen op bsn" : ", zaken op case_id";
+    }
+    if (seen.insert(line).second) out += line + "\n";
+  }
+  out += "\nmanifest.json noemt per bestand: soort, partner, formaat, codering, BOM,\n"
+         "scheidingsteken, regeleinden, datumnotatie, aantal records en upserts, en de\n"
+         "SHA-256. Importeer de bestanden in de volgorde van het manifest.\n\n";
+  out += "Tekstvelden bevatten soms scheidingstekens, aanhalingstekens en regeleinden\n"
+         "(tussen aanhalingstekens, RFC 4180) en letters als e-trema en u-circumflex.\n\n";
+  out += "Verloop per maand (instroom / waarvan herinstroom / uitstroom / actief / gepauzeerd)\n";
+  for (const auto& m : set.months) {
+    char line[96];
+    std::snprintf(line, sizeof line, "  %s  %3d  %3d  %3d  %4d  %3d\n", m.month.iso().c_str(), m.inflow,
+                  m.reentries, m.outflow, m.active_at_end, m.on_hold_at_end);
+    out += line;
+  }
+  if (o.faults) {
+    out += "\nFouten (--faults)\n-----------------\n";
+    out += "De laatste maand bevat opzettelijk ongeldige records (achteraan in het bestand,\n"
+           "elk met precies een fout) en kapotte bestanden. faults.json noemt ze allemaal\n"
+           "met bestand, regel, veld, waarde, reden en de verwachte uitkomst van de import\n"
+           "(quarantined voor een record, rejected voor een bestand).\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<SampleSet> build_sample(const Config& config, const SampleOptions& options) {
+  if (options.cases < 1 || options.cases > 100000) return Status::error("cases must be between 1 and 100000");
+  if (options.months < 1 || options.months > 240) return Status::error("months must be between 1 and 240");
+  if (options.until.month < 1 || options.until.month > 12) return Status::error("until is not a month");
+  auto plan = plan_deliveries(config, options.months);
+  if (!plan) return plan.status();
+
+  SimulationSettings settings;
+  settings.cases = options.cases;
+  settings.months = options.months;
+  settings.seed = options.seed;
+  settings.until = options.until;
+  settings.event_routes = plan->event_routes;
+  settings.evidence_source = plan->evidence_source;
+  auto world = simulate_world(config, settings);
+  if (!world) return world.status();
+
+  SampleSet set;
+  set.options = options;
+  set.months = summarize(*world);
+  std::vector<PendingExport> exports = monthly_exports(config, *plan, *world);
+  const YearMonth last = world->months.back();
+  const int last_index = static_cast<int>(world->months.size()) - 1;
+  if (options.faults) {
+    const Status planted = plant_record_faults(config, *plan, *world, last, last_index, exports);
+    if (!planted) return planted;
+  }
+
+  for (auto& pending : exports) {
+    if (pending.records.empty()) continue;
+    const Delivery& d = pending.delivery;
+    SampleFile file;
+    file.month = pending.month.iso();
+    file.kind = code(d.kind);
+    file.partner = d.partner;
+    file.path = file.month + "/" + d.partner + "_" + file.kind + "." + extension(d.dialect);
+    file.format = d.dialect.format;
+    file.encoding = d.dialect.encoding;
+    file.bom = d.dialect.bom && d.dialect.format == "csv" && d.dialect.encoding == "utf-8";
+    file.delimiter = delimiter_text(d.dialect);
+    file.line_end = d.dialect.crlf ? "crlf" : "lf";
+    file.date_style = date_style_name(d.dialect.dates);
+    file.mapped = d.mapped;
+    file.records = pending.records.size();
+    file.upserts = pending.upserts;
+    file.faults = pending.faults.size();
+    file.expected = pending.faults.empty() ? "stored" : "quarantined";
+    const std::string created = pending.month.next().first_day().iso() + "T06:00:00";
+    auto written = d.dialect.format == "xml"
+                       ? write_xml_export(d.dialect, file.kind, d.partner, created, d.columns, pending.records)
+                       : write_csv_export(d.dialect, d.columns, pending.records);
+    if (!written) return Status::error(file.path + ": " + written.message());
+    file.bytes = std::move(written->bytes);
+    for (auto& fault : pending.faults) {
+      fault.meta.file = file.path;
+      fault.meta.record = fault.record + 1;
+      fault.meta.line = written->record_lines[fault.record];
+      set.faults.push_back(fault.meta);
+    }
+    set.files.push_back(std::move(file));
+  }
+  if (options.faults) {
+    for (auto& [file, fault] : broken_files(config, *plan, *world, last, last_index)) {
+      set.files.push_back(std::move(file));
+      set.faults.push_back(std::move(fault));
+    }
+    set.faults_json = faults_json(set);
+  }
+  set.manifest_json = manifest_json(set, config);
+  set.readme = readme_text(set, *plan);
+  return set;
+}
+
+Status write_sample(const SampleSet& set, const std::filesystem::path& out_dir) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  if (fs::exists(out_dir, error)) {
+    if (!fs::is_directory(out_dir, error)) return Status::error(out_dir.string() + " is not a folder");
+    if (!fs::is_empty(out_dir, error)) {
+      const auto manifest = read_file(out_dir / "manifest.json");
+      if (!manifest || manifest->find("\"generator\": \"casus sample\"") == std::string::npos) {
+        return Status::error(out_dir.string() +
+                             " is not empty and holds no earlier sample (manifest.json); choose an empty folder");
+      }
+      // Clear the earlier sample: its month folders and the three top-level files.
+      for (const auto& entry : fs::directory_iterator(out_dir, error)) {
+        const std::string name = entry.path().filename().string();
+        const bool month_folder = entry.is_directory() && YearMonth::parse(name).has_value();
+        if (month_folder || name == "README.txt" || name == "manifest.json" || name == "faults.json") {
+          fs::remove_all(entry.path(), error);
+          if (error) return Status::error("cannot remove " + entry.path().string() + ": " + error.message());
+        }
+      }
+    }
+  }
+  for (const auto& file : set.files) {
+    const Status status = write_file_atomic(out_dir / fs::path(file.path), file.bytes);
+    if (!status) return status;
+  }
+  if (Status s = write_file_atomic(out_dir / "README.txt", set.readme); !s) return s;
+  if (Status s = write_file_atomic(out_dir / "manifest.json", set.manifest_json); !s) return s;
+  if (!set.faults_json.empty()) {
+    if (Status s = write_file_atomic(out_dir / "faults.json", set.faults_json); !s) return s;
+  }
+  return Status::ok();
+}
+
+}  // namespace casus
