@@ -194,7 +194,11 @@ class FileImport {
         diag(Severity::error, 0, "", "quarantine.write", status.message());
         return false;
       }
-      for (auto& p : problems) report_.diagnostics.push_back(std::move(p));
+      // The report keeps the first kMaxRecordDiagnostics; the quarantine reasons file has all.
+      for (auto& p : problems) {
+        if (record_diagnostics_ < kMaxRecordDiagnostics) report_.diagnostics.push_back(std::move(p));
+        ++record_diagnostics_;
+      }
       return true;
     }
     auto outcome = target_.put(*record);
@@ -211,8 +215,16 @@ class FileImport {
     return true;
   }
 
+  void note_omitted() {
+    if (record_diagnostics_ > kMaxRecordDiagnostics)
+      diag(Severity::warning, 0, "", "import.more_diagnostics",
+           std::to_string(record_diagnostics_ - kMaxRecordDiagnostics) +
+               " more record problems not listed here; the quarantine reasons file has them all");
+  }
+
   FileReport complete() {
     quarantine_.end_file();
+    note_omitted();
     if (options_.strict && report_.quarantined > 0) {
       diag(Severity::error, 0, "", "import.strict",
            std::to_string(report_.quarantined) +
@@ -244,6 +256,8 @@ class FileImport {
   const Partner* partner_ = nullptr;
   RecordKind kind_ = RecordKind::cases;
   bool in_transaction_ = false;
+  std::size_t record_diagnostics_ = 0;
+  static constexpr std::size_t kMaxRecordDiagnostics = 1000;
 };
 
 FileReport FileImport::run() {
