@@ -18,10 +18,12 @@
 
 #include "app/cli.h"
 #include "config/config_loader.h"
+#include "core/clock.h"
 #include "core/diagnostic.h"
 #include "ingest/csv_reader.h"
 #include "ingest/field_mapping.h"
 #include "ingest/record_validator.h"
+#include "store/store.h"
 
 namespace fs = std::filesystem;
 using namespace casus;
@@ -145,12 +147,30 @@ int main(int argc, char** argv) {
   const double events_s = seconds_since(start);
   const long import_rss = peak_rss_mb();
 
+  FixedClock clock(DateTime{{2026, 11, 28}, 9, 0, 0});
+  auto opened = Store::open(store, store + ".key", clock);
+  if (!opened) {
+    std::cerr << opened.message() << "\n";
+    return 1;
+  }
+  start = std::chrono::steady_clock::now();
+  auto data = (*opened)->load_dataset();
+  const double load_s = seconds_since(start);
+  if (!data) {
+    std::cerr << data.message() << "\n";
+    return 1;
+  }
+  std::size_t linked = 0;
+  for (const auto& e : data->events) linked += e.linked_case_id.empty() ? 0 : 1;
+
   std::printf("\nparse+validate only: %ld events (%zu valid) in %.2f s = %.0f records/s, %.1f MB/s, peak RSS %ld MB\n",
               n_events, valid, parse_s, static_cast<double>(n_events) / parse_s, events_mb / parse_s, parse_rss);
   std::printf("import cases:  %ld in %.2f s = %.0f records/s, %.1f MB/s\n", n_cases, cases_s,
               static_cast<double>(n_cases) / cases_s, cases_mb / cases_s);
   std::printf("import events: %ld in %.2f s = %.0f records/s, %.1f MB/s; peak RSS %ld MB\n", n_events, events_s,
               static_cast<double>(n_events) / events_s, events_mb / events_s, import_rss);
+  std::printf("load_dataset: %zu cases, %zu events (%zu linked) in %.2f s; peak RSS %ld MB\n", data->cases.size(),
+              data->events.size(), linked, load_s, peak_rss_mb());
   std::printf("goal: 1M event rows < 10 s, peak RSS < 200 MB\n");
   fs::remove_all(dir);
   return 0;
