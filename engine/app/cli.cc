@@ -31,6 +31,7 @@ int run_cli(int argc, char** argv) {
   register_check_command(app, options, outcome);
   register_init_command(app, options, outcome);
   register_import_command(app, options, outcome);
+  register_indicators_command(app, options, outcome);
 
   try {
     app.parse(argc, argv);
