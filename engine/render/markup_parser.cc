@@ -356,6 +356,15 @@ class Parser {
         h.level = depth + 1;
         h.text = required(child, "title");
         h.id = child.attribute("id") ? attr(child, "id") : make_id(h.text);
+        if (!used_ids_.insert(h.id).second) {
+          if (child.attribute("id")) {
+            error(child, "markup.duplicate_id", "section id '" + h.id + "' is used twice");
+          } else {
+            int n = 2;
+            while (!used_ids_.insert(h.id + "-" + std::to_string(n)).second) ++n;
+            h.id += "-" + std::to_string(n);
+          }
+        }
         blocks.push_back(std::move(h));
         parse_body(child, blocks, depth + 1);
       } else if (name == "p") {
@@ -655,6 +664,7 @@ class Parser {
   const std::string& source_;
   DiagnosticSink& sink_;
   std::optional<std::string> first_error_;
+  std::set<std::string> used_ids_;
 };
 
 }  // namespace

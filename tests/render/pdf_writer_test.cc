@@ -224,3 +224,85 @@ TEST_CASE("pdf: a missing font is a clear error and nothing is written") {
   CHECK(s.message() == "cannot load font /nonexistent/fonts/LiberationSans-Regular.ttf for the PDF");
   CHECK_FALSE(fs::exists(out));
 }
+
+namespace {
+
+std::vector<std::string> pdf_pages_text(const Document& doc, const std::string& name) {
+  const fs::path out = output_folder() / name;
+  REQUIRE(write_pdf(doc, out).is_ok());
+  const std::string layout = pdf_text(out);
+  std::vector<std::string> pages;
+  for (std::size_t start = 0; start < layout.size();) {
+    std::size_t end = layout.find('\f', start);
+    if (end == std::string::npos) end = layout.size();
+    pages.push_back(layout.substr(start, end - start));
+    start = end + 1;
+  }
+  return pages;
+}
+
+doc::Paragraph para(const std::string& text) {
+  doc::Paragraph p;
+  doc::Run r;
+  r.text = text;
+  p.runs.push_back(r);
+  return p;
+}
+
+}  // namespace
+
+TEST_CASE("pdf: no paragraph leaves a single line alone at a page's foot or head") {
+  if (!have_tool("pdftotext")) return;
+  std::string words;
+  for (int i = 1; i <= 60; ++i) {
+    char w[8];
+    std::snprintf(w, sizeof w, "w%03d", i);
+    words += std::string(words.empty() ? "" : " ") + w + " lorem ipsum dolor sit";
+  }
+  for (int filler = 38; filler <= 50; ++filler) {
+    Document doc = long_table_document(0);
+    doc.blocks.clear();
+    for (int i = 0; i < filler; ++i) doc.blocks.push_back(para("Vulregel " + std::to_string(i + 1) + "."));
+    doc.blocks.push_back(para(words));
+    const auto pages = pdf_pages_text(doc, "widows.pdf");
+    std::size_t pages_with_lines = 0;
+    for (const std::string& page : pages) {
+      std::size_t lines = 0;
+      std::size_t pos = 0;
+      while (pos < page.size()) {
+        std::size_t eol = page.find('\n', pos);
+        if (eol == std::string::npos) eol = page.size();
+        const std::string line = page.substr(pos, eol - pos);
+        if (line.find("lorem") != std::string::npos || line.find(" w0") != std::string::npos) ++lines;
+        pos = eol + 1;
+      }
+      INFO("filler " << filler);
+      CHECK(lines != 1);
+      if (lines) ++pages_with_lines;
+    }
+    CHECK(pages_with_lines >= 1);
+  }
+}
+
+TEST_CASE("pdf: a heading is kept with the start of what follows") {
+  if (!have_tool("pdftotext")) return;
+  // one filler paragraph growing by about a line at a time moves the heading down the page in 14.6 pt steps
+  for (int filler = 300; filler <= 480; filler += 6) {
+    Document doc = long_table_document(0);
+    doc.blocks.clear();
+    std::string text;
+    for (int i = 0; i < filler; ++i) text += "vulwoord ";
+    doc.blocks.push_back(para(text));
+    doc.blocks.push_back(doc::Heading{2, "Kop die niet alleen mag staan", "kop"});
+    doc.blocks.push_back(para("Eerste regel na de kop."));
+    const auto pages = pdf_pages_text(doc, "keep.pdf");
+    bool found = false;
+    for (const std::string& page : pages) {
+      if (page.find("Kop die niet alleen mag staan") == std::string::npos) continue;
+      found = true;
+      INFO("filler " << filler);
+      CHECK(page.find("Eerste regel na de kop.") != std::string::npos);
+    }
+    CHECK(found);
+  }
+}
