@@ -33,6 +33,7 @@ int run_cli(int argc, char** argv) {
   register_init_command(app, options, outcome);
   register_import_command(app, options, outcome);
   register_indicators_command(app, options, outcome);
+  register_demo_command(app, options, outcome);
 
   try {
     app.parse(argc, argv);

@@ -10,6 +10,7 @@
 
 #include "app/commands.h"
 #include "app/console.h"
+#include "app/import_run.h"
 #include "config/config_loader.h"
 #include "core/clock.h"
 #include "core/file_io.h"
@@ -27,55 +28,6 @@ struct ImportArgs {
   bool json = false;
   std::vector<std::string> files;
 };
-
-// Adapts the store to the importer's target interface.
-class StoreTarget : public ImportTarget {
- public:
-  explicit StoreTarget(Store& store) : store_(store) {}
-
-  Result<std::optional<PreviousImport>> previous_import(const std::string& sha256) override {
-    auto batch = store_.find_batch(sha256);
-    if (!batch) return batch.status();
-    if (!*batch) return std::optional<PreviousImport>();
-    const StoredBatch& b = **batch;
-    return std::optional<PreviousImport>(PreviousImport{b.file, b.imported_at, b.kind, b.partner});
-  }
-  Status begin(const BatchStart& batch) override {
-    return store_.begin_batch(batch.file, batch.sha256, batch.partner, batch.kind);
-  }
-  Result<PutOutcome> put(const ValidRecord& record) override {
-    Result<Upsert> result = std::visit(
-        [&](const auto& r) { return store_.upsert(r, r.provenance.line); }, record);
-    if (!result) return result.status();
-    PutOutcome out;
-    out.linked = result->linked;
-    out.result = result->result == UpsertResult::inserted  ? PutResult::inserted
-                 : result->result == UpsertResult::updated ? PutResult::updated
-                                                           : PutResult::unchanged;
-    return out;
-  }
-  Status commit(const BatchCounts& c) override {
-    StoredBatch counts;
-    counts.read = static_cast<std::int64_t>(c.read);
-    counts.stored = static_cast<std::int64_t>(c.stored);
-    counts.updated = static_cast<std::int64_t>(c.updated);
-    counts.unchanged = static_cast<std::int64_t>(c.unchanged);
-    counts.quarantined = static_cast<std::int64_t>(c.quarantined);
-    counts.unlinked = static_cast<std::int64_t>(c.unlinked);
-    return store_.commit_batch(counts);
-  }
-  void rollback() override { store_.rollback_batch(); }
-
- private:
-  Store& store_;
-};
-
-std::string stamp(const DateTime& now) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d%02d%02d-%02d%02d%02d", now.date.year, now.date.month, now.date.day,
-                now.hour, now.minute, now.second);
-  return buf;
-}
 
 int run_import(const GlobalOptions& options, const ImportArgs& args) {
   auto clock = clock_from_environment();
@@ -101,41 +53,17 @@ int run_import(const GlobalOptions& options, const ImportArgs& args) {
   if (!args.kind.empty()) import_options.kind = parse_record_kind(args.kind);
   import_options.strict = args.strict;
 
-  const DateTime now = (*clock)->now();
-  Quarantine quarantine(quarantine_folder_for(options.out_dir, now));
-  StoreTarget target(**store);
-  std::vector<FileReport> reports;
-  for (const auto& file : args.files) {
-    FileReport report = import_file(file, import_options, *config, target, quarantine);
-    for (const auto& d : report.diagnostics) {
-      if (d.severity == Severity::info)
-        std::cerr << "casus: " << d.to_string() << '\n';
-      else
-        print_diagnostic(d);
-    }
-    reports.push_back(std::move(report));
-  }
-  quarantine.end_file();
-
-  const auto html_path = options.out_dir / ("importverslag-" + stamp(now) + ".html");
-  const Status written = write_file_atomic(
-      html_path, import_report_html(reports, now, quarantine.used() ? quarantine.folder() : std::filesystem::path()));
-  if (!written) print_error(written.message());
-
+  auto run = import_files(args.files, import_options, *config, **store, (*clock)->now(), options.out_dir,
+                          /*print_diagnostics=*/true);
   if (args.json) {
-    std::cout << import_report_json(reports);
+    std::cout << import_report_json(run.reports);
   } else {
-    std::cout << import_report_summary(reports);
-    if (quarantine.used()) std::cout << "quarantaine: " << quarantine.folder().string() << "\n";
-    if (written) std::cout << "verslag: " << html_path.string() << "\n";
+    std::cout << import_report_summary(run.reports);
+    if (!run.quarantine_folder.empty()) std::cout << "quarantaine: " << run.quarantine_folder.string() << "\n";
+    if (!run.html_report.empty()) std::cout << "verslag: " << run.html_report.string() << "\n";
   }
-  const int status = import_exit_status(reports);
-  return written ? status : kExitFailure;
+  return run.exit_status;
 }
-
-// StoreTarget needs Store::upsert to accept each record type; keep the
-// adapter honest at compile time.
-static_assert(std::variant_size_v<ValidRecord> == 5);
 
 }  // namespace
 
