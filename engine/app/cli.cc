@@ -30,6 +30,9 @@ int run_cli(int argc, char** argv) {
   // Subcommands register themselves here (see app/commands.h).
   register_check_command(app, options, outcome);
   register_indicators_command(app, options, outcome);
+  register_covenant_command(app, options, outcome);
+  register_training_command(app, options, outcome);
+  register_handbook_command(app, options, outcome);
 
   try {
     app.parse(argc, argv);
