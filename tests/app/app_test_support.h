@@ -41,9 +41,10 @@ struct Run {
   std::string output;  // stdout and stderr
 };
 
-inline Run run(const std::string& command) {
+// Runs a shell command; stderr goes into `output` too unless `with_stderr` is false.
+inline Run run(const std::string& command, bool with_stderr = true) {
   Run result;
-  FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
+  FILE* pipe = ::popen((command + (with_stderr ? " 2>&1" : " 2>/dev/null")).c_str(), "r");
   if (!pipe) return result;
   std::array<char, 4096> buffer;
   std::size_t n;
@@ -60,7 +61,7 @@ inline Run run_casus(const Scratch& s, const std::string& args, const std::strin
 }
 
 inline std::string pdf_text(const std::filesystem::path& pdf) {
-  return run("pdftotext -layout '" + pdf.string() + "' -").output;
+  return run("pdftotext -layout '" + pdf.string() + "' -", false).output;
 }
 
 // Collapses whitespace runs to one space.
