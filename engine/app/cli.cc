@@ -30,6 +30,7 @@ int run_cli(int argc, char** argv) {
   // Subcommands register themselves here (see app/commands.h).
   register_check_command(app, options, outcome);
   register_indicators_command(app, options, outcome);
+  register_report_command(app, options, outcome);
 
   try {
     app.parse(argc, argv);

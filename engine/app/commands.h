@@ -20,6 +20,7 @@ void register_import_command(CLI::App& app, const GlobalOptions& options, Comman
 void register_check_command(CLI::App& app, const GlobalOptions& options, CommandOutcome& outcome);
 void register_indicators_command(CLI::App& app, const GlobalOptions& options,
                                  CommandOutcome& outcome);
+void register_report_command(CLI::App& app, const GlobalOptions& options, CommandOutcome& outcome);
 void register_demo_command(CLI::App& app, const GlobalOptions& options, CommandOutcome& outcome);
 
 }  // namespace casus
