@@ -325,7 +325,7 @@ Status write_monthly_workbook(const MonthlyReport& report, const std::filesystem
         options.x_offset = 10;
         options.x_scale = 1.4;
         options.y_scale = 1.2;
-        worksheet_insert_chart_opt(sw.ws(), 3, 6, chart, &options);
+        worksheet_insert_chart_opt(sw.ws(), 3, 8, chart, &options);
       }
       ++row;
     }
@@ -366,20 +366,17 @@ Status write_monthly_workbook(const MonthlyReport& report, const std::filesystem
     const std::string cases = lang == Language::en ? "cases" : "casussen";
     const std::string& name = w.trend_sheet;
     lxw_chart* line = add_chart(wb, LXW_CHART_LINE,
-                                lang == Language::en ? "Active cases at the end of each month"
-                                                     : "Actieve casussen aan het eind van elke maand",
+                                lang == Language::en ? "Active cases (end of month)" : "Actieve casussen (eind maand)",
                                 cases);
     add_series(line, name, header, first, last, 0, column_of("active"), 0);
     lxw_chart* flow = add_chart(wb, LXW_CHART_COLUMN,
-                                lang == Language::en ? "Inflow, outflow and police contact per month"
-                                                     : "Instroom, uitstroom en politiecontact per maand",
+                                lang == Language::en ? "Inflow, outflow, police contact" : "Instroom, uitstroom, politiecontact",
                                 cases);
     add_series(flow, name, header, first, last, 0, column_of("inflow"), 0);
     add_series(flow, name, header, first, last, 0, column_of("outflow"), 1);
     add_series(flow, name, header, first, last, 0, column_of("police_contact"), 2);
     lxw_chart* risk = add_chart(wb, LXW_CHART_COLUMN_STACKED,
-                                lang == Language::en ? "Active cases by risk level per month"
-                                                     : "Actieve casussen naar risiconiveau per maand",
+                                lang == Language::en ? "Active cases by risk level" : "Actieve casussen naar risiconiveau",
                                 cases);
     std::size_t colour = 0;
     for (const auto& series : report.trend.series) {
