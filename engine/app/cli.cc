@@ -37,6 +37,7 @@ int run_cli(int argc, char** argv) {
   register_training_command(app, options, outcome);
   register_handbook_command(app, options, outcome);
   register_demo_command(app, options, outcome);
+  register_report_command(app, options, outcome);
 
   try {
     app.parse(argc, argv);

@@ -32,6 +32,7 @@ int run_covenant(const GlobalOptions& options, const std::string& note, OutputRu
 int run_training(const GlobalOptions& options, const std::string& module, OutputRun* run);
 int run_handbook(const GlobalOptions& options, OutputRun* run);
 
+void register_report_command(CLI::App& app, const GlobalOptions& options, CommandOutcome& outcome);
 void register_demo_command(CLI::App& app, const GlobalOptions& options, CommandOutcome& outcome);
 
 }  // namespace casus
