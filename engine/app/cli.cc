@@ -31,6 +31,8 @@ int run_cli(int argc, char** argv) {
   register_check_command(app, options, outcome);
   register_sample_command(app, options, outcome);
   register_indicators_command(app, options, outcome);
+  register_plan_command(app, options, outcome);
+  register_agenda_command(app, options, outcome);
 
   try {
     app.parse(argc, argv);

@@ -20,6 +20,8 @@ void register_import_command(CLI::App& app, const GlobalOptions& options, Comman
 void register_check_command(CLI::App& app, const GlobalOptions& options, CommandOutcome& outcome);
 void register_indicators_command(CLI::App& app, const GlobalOptions& options,
                                  CommandOutcome& outcome);
+void register_plan_command(CLI::App& app, const GlobalOptions& options, CommandOutcome& outcome);
+void register_agenda_command(CLI::App& app, const GlobalOptions& options, CommandOutcome& outcome);
 void register_demo_command(CLI::App& app, const GlobalOptions& options, CommandOutcome& outcome);
 
 }  // namespace casus
