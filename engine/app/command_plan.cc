@@ -132,7 +132,9 @@ int run_plan(const GlobalOptions& options, const PlanArgs& args) {
     dataset = std::move(loaded.value());
   }
   const DatasetIndex index(dataset);
+  const FamilyLinks family = family_links(index);
   PlanOptions plan_options;
+  plan_options.family = &family;
   plan_options.language = options.language();
   plan_options.generated_at = clock->now();
   plan_options.as_of = plan_options.generated_at.date;

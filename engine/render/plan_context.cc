@@ -203,7 +203,7 @@ void put_assessment(ContextBuilder::Object& root, const Config& config, const Ca
   const AssessmentProfile profile = profile_assessment(config.framework, *latest);
   auto a = root.object("assessment");
   a.set("date", long_date(latest->assessed_on, language));
-  a.set("assessor", latest->assessor);
+  a.set("assessor", latest->assessor.empty() ? "—" : latest->assessor);
   a.set("judgement", judgement_label(latest->judgement, language));
   a.set("floor", judgement_label(profile.floor, language));
 
@@ -484,11 +484,18 @@ void put_case(ContextBuilder::Object& root, const Config& config, const DatasetI
     root.append("related", std::move(r));
   }
   root.empty_list("linked_cases");
-  for (const CaseHistory& other : index.cases()) {
-    if (other.record->related_case_id != c.case_id || other.record->case_id == c.case_id) continue;
+  std::vector<const CaseHistory*> linked;
+  if (options.family) {
+    if (auto it = options.family->find(c.case_id); it != options.family->end()) linked = it->second;
+  } else {
+    for (const CaseHistory& other : index.cases())
+      if (other.record->related_case_id == c.case_id) linked.push_back(&other);
+  }
+  for (const CaseHistory* other : linked) {
+    if (other->record->case_id == c.case_id) continue;
     auto r = root.object("linked_cases");
-    r.set("case_id", other.record->case_id);
-    r.set("description", risk_group_label(other.record->risk_group, language));
+    r.set("case_id", other->record->case_id);
+    r.set("description", risk_group_label(other->record->risk_group, language));
     root.append("linked_cases", std::move(r));
   }
 }
@@ -511,6 +518,13 @@ Status refuse_aggregates(const Audience& audience) {
 }
 
 }  // namespace
+
+FamilyLinks family_links(const DatasetIndex& index) {
+  FamilyLinks links;
+  for (const CaseHistory& h : index.cases())
+    if (!h.record->related_case_id.empty()) links[h.record->related_case_id].push_back(&h);
+  return links;
+}
 
 DocumentSchema plan_schema(const Config& config) {
   DocumentSchema s("plan");

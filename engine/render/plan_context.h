@@ -9,6 +9,7 @@
 
 #include <filesystem>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "config/config.h"
@@ -19,11 +20,17 @@
 
 namespace casus {
 
+// Cases that name another case as related_case_id (family members of a
+// traveller), by the case they name; built once for a batch of plans.
+using FamilyLinks = std::unordered_map<std::string, std::vector<const CaseHistory*>>;
+FamilyLinks family_links(const DatasetIndex& index);
+
 struct PlanOptions {
   Language language = Language::nl;
   Date as_of;            // the state of the case on this day (reviews, holds, proposals)
   Date data_as_of;       // the dataset's data-as-of date (footer)
   DateTime generated_at;  // the pinned clock
+  const FamilyLinks* family = nullptr;  // null: scanned per plan (fine for a few plans)
 };
 
 // The plan's schema; categories from config/fields.xml.
