@@ -30,9 +30,12 @@ int run_cli(int argc, char** argv) {
   // Subcommands register themselves here (see app/commands.h).
   register_check_command(app, options, outcome);
   register_sample_command(app, options, outcome);
+  register_init_command(app, options, outcome);
+  register_import_command(app, options, outcome);
   register_indicators_command(app, options, outcome);
   register_plan_command(app, options, outcome);
   register_agenda_command(app, options, outcome);
+  register_demo_command(app, options, outcome);
 
   try {
     app.parse(argc, argv);

@@ -4,6 +4,7 @@
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 
+#include <cstdint>
 #include <cstring>
 #include <stdexcept>
 
@@ -21,6 +22,12 @@ Result<std::string> random_bytes(std::size_t count) {
 
 struct FieldCipher::State {
   std::string key;
+  // Nonces: 8 random bytes per cipher object, then a 4-byte counter
+  // (NIST SP 800-38D, 8.2.1 deterministic construction); re-keyed randomly
+  // when the counter wraps.
+  unsigned char nonce_prefix[8] = {0};
+  std::uint32_t counter = 0;
+  bool prefix_ready = false;
   EVP_CIPHER_CTX* encrypt = nullptr;
   EVP_CIPHER_CTX* decrypt = nullptr;
 };
@@ -46,8 +53,18 @@ Result<std::string> FieldCipher::seal(std::string_view plaintext, std::string_vi
   if (state_->key.size() != kKeyBytes) return Status::error("encryption key is not 32 bytes");
   std::string out(kGcmNonceBytes + plaintext.size() + kGcmTagBytes, '\0');
   auto* o = reinterpret_cast<unsigned char*>(out.data());
-  if (RAND_bytes(o, static_cast<int>(kGcmNonceBytes)) != 1)
-    return Status::error("the system's random number generator failed");
+  if (!state_->prefix_ready || state_->counter == 0xFFFFFFFFu) {
+    if (RAND_bytes(state_->nonce_prefix, sizeof state_->nonce_prefix) != 1)
+      return Status::error("the system's random number generator failed");
+    state_->prefix_ready = true;
+    state_->counter = 0;
+  }
+  const std::uint32_t n32 = ++state_->counter;
+  std::memcpy(o, state_->nonce_prefix, 8);
+  o[8] = static_cast<unsigned char>(n32 >> 24);
+  o[9] = static_cast<unsigned char>(n32 >> 16);
+  o[10] = static_cast<unsigned char>(n32 >> 8);
+  o[11] = static_cast<unsigned char>(n32);
   EVP_CIPHER_CTX* ctx = state_->encrypt;
   int n = 0;
   bool ok = EVP_EncryptInit_ex(ctx, nullptr, nullptr, nullptr, o) == 1;

@@ -194,7 +194,11 @@ class FileImport {
         diag(Severity::error, 0, "", "quarantine.write", status.message());
         return false;
       }
-      for (auto& p : problems) report_.diagnostics.push_back(std::move(p));
+      // The report keeps the first kMaxRecordDiagnostics; the quarantine reasons file has all.
+      for (auto& p : problems) {
+        if (record_diagnostics_ < kMaxRecordDiagnostics) report_.diagnostics.push_back(std::move(p));
+        ++record_diagnostics_;
+      }
       return true;
     }
     auto outcome = target_.put(*record);
@@ -211,8 +215,16 @@ class FileImport {
     return true;
   }
 
+  void note_omitted() {
+    if (record_diagnostics_ > kMaxRecordDiagnostics)
+      diag(Severity::warning, 0, "", "import.more_diagnostics",
+           std::to_string(record_diagnostics_ - kMaxRecordDiagnostics) +
+               " more record problems not listed here; the quarantine reasons file has them all");
+  }
+
   FileReport complete() {
     quarantine_.end_file();
+    note_omitted();
     if (options_.strict && report_.quarantined > 0) {
       diag(Severity::error, 0, "", "import.strict",
            std::to_string(report_.quarantined) +
@@ -244,9 +256,13 @@ class FileImport {
   const Partner* partner_ = nullptr;
   RecordKind kind_ = RecordKind::cases;
   bool in_transaction_ = false;
+  std::size_t record_diagnostics_ = 0;
+  static constexpr std::size_t kMaxRecordDiagnostics = 1000;
 };
 
 FileReport FileImport::run() {
+  if (!options_.kind_text.empty() && !options_.kind)
+    return reject(0, "import.unknown_kind", "unknown kind '" + options_.kind_text + "'; expected one of " + kind_list());
   auto scan = prescan(path_);
   if (!scan) return reject(0, "file.unreadable", scan.message());
   if (scan->size == 0) return reject(0, "file.empty", "empty file");
@@ -343,8 +359,6 @@ FileReport FileImport::run_csv(const Prescan& scan) {
     if (given_partner == nullptr)
       return reject(0, "import.unknown_partner", "unknown partner '" + options_.partner + "'");
   }
-  if (!options_.kind_text.empty() && !options_.kind)
-    return reject(0, "import.unknown_kind", "unknown kind '" + options_.kind_text + "'; expected one of " + kind_list());
   std::optional<RecordKind> kind = options_.kind;
   if (!kind && given_partner != nullptr) {
     std::set<RecordKind> kinds;
@@ -353,11 +367,13 @@ FileReport FileImport::run_csv(const Prescan& scan) {
     if (kinds.size() == 1) kind = *kinds.begin();
   }
 
+  // The delimiter is detected from the header row; a declared one is checked
+  // against it below. A declared Windows-1252 is used outright; otherwise a
+  // file that is not valid UTF-8 is read as Windows-1252.
   auto options_for = [&](const PartnerExport* mapping) {
     CsvOptions o;
-    if (mapping != nullptr) o.delimiter = mapping->delimiter;
     const std::string declared = mapping != nullptr ? mapping->encoding : std::string();
-    o.windows1252 = is_windows1252_name(declared) || (declared.empty() && !scan.valid_utf8);
+    o.windows1252 = is_windows1252_name(declared) || !scan.valid_utf8;
     return o;
   };
   const PartnerExport* mapping = kind ? find_export(given_partner, *kind, "csv") : nullptr;
@@ -367,13 +383,20 @@ FileReport FileImport::run_csv(const Prescan& scan) {
   auto reader = std::make_unique<CsvReader>(*in, csv_options);
   if (auto status = reader->read_header(); !status) return reject_located("csv.rejected", status.message());
 
+  // A mapping matches a header when the headers it gives for the kind's
+  // required fields are all there, and at least one of them is the partner's own name.
   auto header_has = [&](const PartnerExport& e) {
     std::set<std::string> names;
     for (const auto& h : reader->header()) names.insert(ascii_lower(h));
-    if (e.columns.empty()) return false;
-    for (const auto& c : e.columns)
-      if (names.count(ascii_lower(trim_blanks(c.header))) == 0) return false;
-    return true;
+    bool own = false;
+    for (const auto& required : required_columns(e.kind)) {
+      std::string header = required;
+      for (const auto& c : e.columns)
+        if (ascii_lower(c.field) == required) header = ascii_lower(trim_blanks(c.header));
+      if (names.count(header) == 0) return false;
+      own = own || header != required;
+    }
+    return own;
   };
 
   // Infer the partner from mappings whose headers all appear.
@@ -419,20 +442,31 @@ FileReport FileImport::run_csv(const Prescan& scan) {
   }
   settle(partner->code, kind);
   mapping = find_export(partner_, kind_, "csv");
-  const CsvOptions final_options = options_for(mapping);
-  if (final_options.windows1252 != csv_options.windows1252 ||
-      (final_options.delimiter && *final_options.delimiter != reader->delimiter())) {
+  CsvOptions final_options = options_for(mapping);
+  final_options.delimiter = reader->delimiter();
+  if (mapping != nullptr && mapping->delimiter && *mapping->delimiter != reader->delimiter()) {
+    const char declared = *mapping->delimiter;
+    auto show = [](char c) { return c == '\t' ? std::string("TAB") : std::string("'") + c + "'"; };
+    if (reader->header_text().find(declared) != std::string::npos) {
+      final_options.delimiter = declared;
+    } else {
+      diag(Severity::warning, reader->header_line(), "", "csv.delimiter",
+           "the mapping of partner '" + partner_->code + "' declares delimiter " + show(declared) +
+               " but the header row has none; using " + show(reader->delimiter()));
+    }
+  }
+  if (final_options.windows1252 != csv_options.windows1252 || *final_options.delimiter != reader->delimiter()) {
     in = std::make_unique<std::ifstream>(path_, std::ios::binary);
     reader = std::make_unique<CsvReader>(*in, final_options);
     if (auto status = reader->read_header(); !status) return reject_located("csv.rejected", status.message());
   }
-  const std::string declared = mapping != nullptr ? mapping->encoding : std::string();
+  const std::string declared = mapping != nullptr ? ascii_lower(mapping->encoding) : std::string();
   report_.encoding = final_options.windows1252 ? "windows-1252" : "utf-8";
-  if (!declared.empty() && !final_options.windows1252 && !scan.valid_utf8)
-    return reject(0, "csv.encoding", "not valid UTF-8, although the mapping of partner '" +
-                                         partner_->code + "' declares " + declared);
-  if (declared.empty() && final_options.windows1252)
-    diag(Severity::warning, 0, "", "csv.encoding", "not valid UTF-8; read as Windows-1252");
+  if (!scan.valid_utf8 && !is_windows1252_name(declared))
+    diag(Severity::warning, 0, "", "csv.encoding",
+         declared.empty() ? std::string("not valid UTF-8; read as Windows-1252")
+                          : "not valid UTF-8 (the mapping of partner '" + partner_->code + "' declares " +
+                                declared + "); read as Windows-1252");
 
   // Resolve the header.
   FieldMapper mapper(kind_, mapping, config_.framework.items);

@@ -433,6 +433,7 @@ std::vector<std::pair<SampleFile, PlantedFault>> broken_files(const Config& conf
     make(plan.regie, "cases", plan.regie + "_cases_missing_column.csv", "csv",
          written ? written->bytes : std::string(), "missing_column",
          "the required column district is missing", "district");
+    out.back().second.line = 1;  // the header row lacks the column
     auto& file = out.back().first;
     file.encoding = delivery.dialect.encoding;
     file.bom = delivery.dialect.bom;

@@ -46,7 +46,8 @@ struct SampleFile {
   std::string bytes;
 };
 
-// One planted fault: an invalid record (line > 0) or a broken file (line 0).
+// One planted fault: an invalid record (record > 0) or a broken file
+// (record 0; line 0, or 1 when the header row is at fault).
 struct PlantedFault {
   std::string file;
   std::size_t line = 0;    // line (CSV) or <record> line (XML) where the record starts

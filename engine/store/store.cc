@@ -173,7 +173,7 @@ Result<std::unique_ptr<Poco::Data::Session>> connect(const fs::path& db_path) {
     auto session = std::make_unique<Poco::Data::Session>("SQLite", db_path.string());
     sqlite3* db = Poco::Data::SQLite::Utility::dbHandle(*session);
     sqlite3_busy_timeout(db, 5000);
-    if (auto s = exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-32768;"); !s)
+    if (auto s = exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;"); !s)
       return s;
     return session;
   } catch (const Poco::Exception& e) {

@@ -212,11 +212,13 @@ TEST_CASE("shipped partners and mappings") {
   CHECK(events->columns[0].field == "event_id");
   CHECK(events->columns[0].header == "Registratienummer");
   CHECK(events->columns[3].header == "Soort registratie");
-  REQUIRE(events->columns[3].values.size() == 2);
+  REQUIRE(events->columns[3].values.size() == 5);
   CHECK(events->columns[3].values[0].from == "AANH");
   CHECK(events->columns[3].values[0].to == "aanhouding");
   CHECK(events->columns[3].values[1].from == "VERD");
   CHECK(events->columns[3].values[1].to == "verdachte");
+  CHECK(events->columns[3].values[4].from == "TERUG");
+  CHECK(events->columns[3].values[4].to == "terugkeer");
   CHECK(politie->find_export(RecordKind::cases) == nullptr);
   CHECK(politie->exchanges[0].category == "politie");
   CHECK(politie->exchanges[0].supplies);

@@ -328,3 +328,17 @@ TEST_CASE("import report: JSON exactly as specified") {
   CHECK(import_exit_status({r, rejected}) == 1);
   CHECK(import_exit_status({}) == 0);
 }
+
+TEST_CASE("import: the report lists the first 1000 record problems; memory does not grow with bad records") {
+  TempDir dir;
+  FakeTarget target;
+  Quarantine quarantine(dir.path / "q");
+  std::string text = "case_id;district;risk_group;registered_on\n";
+  for (int i = 0; i < 1005; ++i) text += "C" + std::to_string(i) + ";Q;2;2026-03-01\n";
+  const fs::path file = dir.write("bad.csv", text);
+  FileReport r = import_file(file, {}, testing::test_config(), target, quarantine);
+  CHECK(r.quarantined == 1005);
+  REQUIRE(r.diagnostics.size() == 1001);
+  CHECK(r.diagnostics.back().to_string() ==
+        file.string() + ": 5 more record problems not listed here; the quarantine reasons file has them all");
+}

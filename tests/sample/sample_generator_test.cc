@@ -344,7 +344,7 @@ TEST_CASE("planted faults: faults.json lists exactly what is in the files") {
       {"2026-10/om_events_doctype.xml", 0, 0, "om", "", "", "", "doctype", "rejected"},
       {"2026-10/gemeente_cases_empty.csv", 0, 0, "gemeente", "", "", "", "empty_file", "rejected"},
       {"2026-10/gemeente_life_domains_binary.csv", 0, 0, "gemeente", "", "", "", "binary_file", "rejected"},
-      {"2026-10/gemeente_cases_missing_column.csv", 0, 0, "gemeente", "district", "district", "", "missing_column", "rejected"},
+      {"2026-10/gemeente_cases_missing_column.csv", 1, 0, "gemeente", "district", "district", "", "missing_column", "rejected"},
   };
   REQUIRE(set.faults.size() == expected.size());
   for (std::size_t i = 0; i < expected.size(); ++i) {
