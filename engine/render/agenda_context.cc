@@ -128,7 +128,7 @@ Result<BuiltContext> build_agenda_context(const Config& config, const std::vecto
         case AgendaReasonKind::escalation_up:
         case AgendaReasonKind::afschaling: {
           const EscalationProposal& p = *r.proposal;
-          text = std::to_string(p.from_level) + " → " + std::to_string(p.to_level);
+          text = std::to_string(p.from_level) + " → " + std::to_string(p.to_level) + ":";
           for (const ProposalReason& pr : p.reasons) {
             const EscalationRule* rule = nullptr;
             for (const auto& x : config.escalation.rules)
@@ -136,7 +136,7 @@ Result<BuiltContext> build_agenda_context(const Config& config, const std::vecto
             text += " " + pr.reason.get(language);
             const bool about_event = rule && rule->trigger == EscalationRule::Trigger::event_kind;
             if (!pr.detail.get(language).empty() && builder.permits_category(about_event ? event_category : ""))
-              text += " (" + pr.detail.get(language) + ")";
+              text += " — " + pr.detail.get(language);
           }
           break;
         }
