@@ -36,6 +36,8 @@ int run_cli(int argc, char** argv) {
   register_covenant_command(app, options, outcome);
   register_training_command(app, options, outcome);
   register_handbook_command(app, options, outcome);
+  register_plan_command(app, options, outcome);
+  register_agenda_command(app, options, outcome);
   register_demo_command(app, options, outcome);
   register_report_command(app, options, outcome);
 

@@ -33,6 +33,8 @@ int run_training(const GlobalOptions& options, const std::string& module, Output
 int run_handbook(const GlobalOptions& options, OutputRun* run);
 
 void register_report_command(CLI::App& app, const GlobalOptions& options, CommandOutcome& outcome);
+void register_plan_command(CLI::App& app, const GlobalOptions& options, CommandOutcome& outcome);
+void register_agenda_command(CLI::App& app, const GlobalOptions& options, CommandOutcome& outcome);
 void register_demo_command(CLI::App& app, const GlobalOptions& options, CommandOutcome& outcome);
 
 }  // namespace casus

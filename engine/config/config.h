@@ -209,6 +209,10 @@ struct Audience {
   std::set<std::string> categories;  // data categories this audience may receive
   bool aggregates_only = false;      // board: protected aggregates only
   bool pseudonymised = false;        // staff: per-case lists under pseudonyms
+
+  // Per-case documents (plans, agendas, case lists) can be made for it: it is
+  // not aggregates-only and may receive at least one data category.
+  bool receives_case_data() const { return !aggregates_only && !categories.empty(); }
 };
 
 // The data category of one model field: ("cases", "bsn") -> "identificatie".

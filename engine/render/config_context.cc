@@ -1,19 +1,11 @@
 #include "render/config_context.h"
 
+#include "render/case_labels.h"
+
 #include "logic/toolkit_suggestions.h"
 #include "render/document_meta_context.h"
 
 namespace casus {
-
-std::string judgement_label(Judgement judgement, Language language) {
-  const bool en = language == Language::en;
-  switch (judgement) {
-    case Judgement::laag: return en ? "low" : "laag";
-    case Judgement::midden: return en ? "medium" : "midden";
-    case Judgement::hoog: return en ? "high" : "hoog";
-  }
-  return "";
-}
 
 TemplateData framework_context(const Config& config, Language lang) {
   TemplateData out;

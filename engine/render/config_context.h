@@ -26,7 +26,5 @@ TemplateData escalation_context(const Config& config, Language language);
 // plan_deadline_days, disclosure_threshold, trend_months.
 TemplateData monitoring_context(const Config& config, Language language);
 
-// A judgement as printed: "laag"/"low", …
-std::string judgement_label(Judgement judgement, Language language);
 
 }  // namespace casus

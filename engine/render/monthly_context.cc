@@ -319,7 +319,7 @@ MonthlyReport build_monthly_report(const MonthlyFigures& f, const MonthlyReportI
     x.title = en ? "Active cases by district and risk group, " + report.month_label
                  : "Actieve casussen naar stadsdeel en doelgroep, " + report.month_label;
     x.label_header = w.district;
-    for (int g2 = 1; g2 <= 5; ++g2) x.columns.push_back({risk_group_label(g2, lang), "", false});
+    for (int g2 = 1; g2 <= 5; ++g2) x.columns.push_back({risk_group_short_label(g2, lang), "", false});
     x.columns.push_back({w.total, "", false});
     ReportGroup rows;
     if (f.district_by_risk_group) {

@@ -20,11 +20,11 @@ constexpr ReportWords kEn{"Overview", "Risk groups", "Districts", "Life domains"
 
 const ReportWords& report_words(Language language) { return language == Language::en ? kEn : kNl; }
 
-std::string risk_group_label(int group, Language language) {
+std::string risk_group_short_label(int group, Language language) {
   return std::string(language == Language::en ? "Risk group " : "Doelgroep ") + std::to_string(group);
 }
 
-std::string escalation_level_label(const Config& config, int level, Language language) {
+std::string escalation_level_short_label(const Config& config, int level, Language language) {
   std::string out = std::string(language == Language::en ? "Level " : "Trede ") + std::to_string(level);
   if (const EscalationLevel* l = config.escalation.find(level)) {
     const std::string& name = l->name.get(language);
@@ -63,22 +63,6 @@ std::string judgement_label(const std::string& judgement, Language language) {
   return judgement;
 }
 
-std::string event_kind_label(EventKind kind, Language language) {
-  const bool en = language == Language::en;
-  switch (kind) {
-    case EventKind::melding: return en ? "report" : "melding";
-    case EventKind::verdachte: return en ? "suspect" : "verdachte";
-    case EventKind::aanhouding: return en ? "arrest" : "aanhouding";
-    case EventKind::dagvaarding: return en ? "summons" : "dagvaarding";
-    case EventKind::veroordeling: return en ? "conviction" : "veroordeling";
-    case EventKind::detentie_start: return en ? "start of detention" : "start detentie";
-    case EventKind::detentie_einde: return en ? "end of detention" : "einde detentie";
-    case EventKind::uitreispoging: return en ? "attempt to travel" : "uitreispoging";
-    case EventKind::terugkeer: return en ? "return" : "terugkeer";
-  }
-  return code(kind);
-}
-
 std::string band_short_label(const Config& config, const std::string& band, Language language) {
   for (const auto& b : config.monitoring.bands) {
     if (b.code != band) continue;
@@ -113,13 +97,13 @@ std::string indicator_code_label(const Config& config, const std::string& code_t
   if (prefix == "outflow_reason") {
     if (auto r = parse_closure_reason(value)) value_label = closure_reason_label(*r, language);
   } else if (prefix == "active_by_risk_group") {
-    value_label = risk_group_label(std::stoi(value), language);
+    value_label = risk_group_short_label(std::stoi(value), language);
   } else if (prefix == "active_by_district") {
     if (const District* d = config.find_district(value)) value_label = d->name.get(language);
   } else if (prefix == "active_by_stage") {
     value_label = stage_label(value, language);
   } else if (prefix == "active_by_escalation_level") {
-    value_label = escalation_level_label(config, std::stoi(value), language);
+    value_label = escalation_level_short_label(config, std::stoi(value), language);
   } else if (prefix == "risk_level") {
     value_label = judgement_label(value, language);
   } else if (prefix == "interventions_active" || prefix == "interventions_started") {

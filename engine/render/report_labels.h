@@ -11,6 +11,7 @@
 #include "core/date.h"
 #include "core/language.h"
 #include "model/enums.h"
+#include "render/case_labels.h"
 
 namespace casus {
 
@@ -41,13 +42,12 @@ struct ReportWords {
 const ReportWords& report_words(Language language);
 
 // "Doelgroep 3" / "Risk group 3".
-std::string risk_group_label(int group, Language language);
+std::string risk_group_short_label(int group, Language language);
 // "Trede 2: casusoverleg" from config (or "Trede 2").
-std::string escalation_level_label(const Config& config, int level, Language language);
+std::string escalation_level_short_label(const Config& config, int level, Language language);
 std::string closure_reason_label(ClosureReason reason, Language language);
 std::string stage_label(const std::string& stage_code, Language language);  // zonder_beoordeling, ...
 std::string judgement_label(const std::string& code, Language language);    // laag, midden, hoog, onbekend
-std::string event_kind_label(EventKind kind, Language language);
 // The short name of a colour band ("rood" / "red": config label up to ':'), "onbekend"/"unknown".
 std::string band_short_label(const Config& config, const std::string& band_code, Language language);
 

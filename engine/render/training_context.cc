@@ -6,6 +6,7 @@
 #include "logic/assessment_profile.h"
 #include "logic/dataset_index.h"
 #include "logic/toolkit_suggestions.h"
+#include "render/case_labels.h"
 #include "render/config_context.h"
 #include "render/document_meta_context.h"
 

@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <string>
 
+#include <unistd.h>
+
 #include "core/file_io.h"
 
 namespace fs = std::filesystem;
@@ -30,7 +32,8 @@ Run run_command(const std::string& command) {
 }  // namespace
 
 TEST_CASE("the demo imports the committed sample and lists what it wrote", "[demo]") {
-  const fs::path work = fs::temp_directory_path() / "casus_demo_test";
+  const fs::path work =
+      fs::temp_directory_path() / ("casus_demo_test_" + std::to_string(::getpid()));
   fs::remove_all(work);
   fs::create_directories(work);
   const std::string source = CASUS_SOURCE_DIR;
