@@ -21,5 +21,8 @@ void register_check_command(CLI::App& app, const GlobalOptions& options, Command
 void register_indicators_command(CLI::App& app, const GlobalOptions& options,
                                  CommandOutcome& outcome);
 void register_demo_command(CLI::App& app, const GlobalOptions& options, CommandOutcome& outcome);
+// Privacy: the audit log and the retention rule.
+void register_audit_command(CLI::App& app, const GlobalOptions& options, CommandOutcome& outcome);
+void register_retention_command(CLI::App& app, const GlobalOptions& options, CommandOutcome& outcome);
 
 }  // namespace casus
