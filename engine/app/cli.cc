@@ -33,7 +33,11 @@ int run_cli(int argc, char** argv) {
   register_init_command(app, options, outcome);
   register_import_command(app, options, outcome);
   register_indicators_command(app, options, outcome);
+  register_covenant_command(app, options, outcome);
+  register_training_command(app, options, outcome);
+  register_handbook_command(app, options, outcome);
   register_demo_command(app, options, outcome);
+  register_report_command(app, options, outcome);
   register_audit_command(app, options, outcome);
   register_retention_command(app, options, outcome);
 

@@ -41,7 +41,10 @@ const std::vector<const char*>& migrations() {
       " digest BLOB NOT NULL, batch_id INTEGER NOT NULL, line INTEGER NOT NULL,"
       " replaced_by INTEGER NOT NULL REFERENCES batch(id));"
       "CREATE INDEX record_history_key ON record_history (kind, natural_key);",
-      // 1 -> 2: the audit log (store/audit_log.h). Self-contained step; renumber freely.
+      // 1 -> 2: the covenant archive (every draft of `casus covenant`).
+      "CREATE TABLE covenant_versions (version INTEGER PRIMARY KEY, created_at TEXT NOT NULL,"
+      " note TEXT NOT NULL, snapshot TEXT NOT NULL, docx_sha256 TEXT NOT NULL, pdf_sha256 TEXT NOT NULL);",
+      // 2 -> 3: the audit log (store/audit_log.h). Self-contained step; renumber freely.
       kAuditLogMigration};
   return steps;
 }
@@ -626,6 +629,52 @@ void link_events(Dataset& data) {
     if (chosen == nullptr) chosen = &data.cases[list.front()];
     e.linked_case_id = chosen->case_id;
   }
+}
+
+// --- Covenant archive (schema version 2) -------------------------------------
+
+Result<std::vector<CovenantVersion>> Store::covenant_versions() {
+  Stmt s;
+  if (!s.prepare(impl_->db,
+                 "SELECT version, created_at, note, snapshot, docx_sha256, pdf_sha256 FROM covenant_versions"
+                 " ORDER BY version"))
+    return sql_error(impl_->db, "store");
+  std::vector<CovenantVersion> out;
+  int rc;
+  while ((rc = s.step()) == SQLITE_ROW)
+    out.push_back({static_cast<int>(s.column_int(0)), s.column_text(1), s.column_text(2), s.column_text(3),
+                   s.column_text(4), s.column_text(5)});
+  if (rc != SQLITE_DONE) return sql_error(impl_->db, "store");
+  return out;
+}
+
+Result<std::optional<CovenantVersion>> Store::latest_covenant_version() {
+  auto all = covenant_versions();
+  if (!all) return all.status();
+  if (all->empty()) return std::optional<CovenantVersion>();
+  return std::optional<CovenantVersion>(all->back());
+}
+
+Status Store::add_covenant_version(const CovenantVersion& v) {
+  auto latest = latest_covenant_version();
+  if (!latest) return latest.status();
+  const int next = *latest ? (*latest)->version + 1 : 1;
+  if (v.version != next)
+    return Status::error("store: covenant version " + std::to_string(v.version) + " is not the next version (" +
+                         std::to_string(next) + ")");
+  Stmt s;
+  if (!s.prepare(impl_->db,
+                 "INSERT INTO covenant_versions (version, created_at, note, snapshot, docx_sha256, pdf_sha256)"
+                 " VALUES (?, ?, ?, ?, ?, ?)"))
+    return sql_error(impl_->db, "store");
+  s.bind(1, v.version);
+  s.bind_text(2, impl_->clock.now().iso());
+  s.bind_text(3, v.note);
+  s.bind_text(4, v.snapshot);
+  s.bind_text(5, v.docx_sha256);
+  s.bind_text(6, v.pdf_sha256);
+  if (s.step() != SQLITE_DONE) return sql_error(impl_->db, "store: cannot record covenant version");
+  return Status::ok();
 }
 
 }  // namespace casus

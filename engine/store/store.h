@@ -27,7 +27,7 @@ struct sqlite3;
 
 namespace casus {
 
-inline constexpr int kStoreSchemaVersion = 2;
+inline constexpr int kStoreSchemaVersion = 3;
 
 struct StoredBatch {
   std::int64_t id = 0;
@@ -37,6 +37,17 @@ struct StoredBatch {
   std::string kind;
   std::string imported_at;  // ISO date-time from the clock
   std::int64_t read = 0, stored = 0, updated = 0, unchanged = 0, quarantined = 0, unlinked = 0;
+};
+
+// One covenant draft kept in the archive (schema version 2): `casus covenant`
+// numbers drafts 1, 2, … and compares each with the previous one's snapshot.
+struct CovenantVersion {
+  int version = 0;
+  std::string created_at;   // ISO date-time from the clock
+  std::string note;         // --note
+  std::string snapshot;     // canonical text (logic/covenant_changes.h)
+  std::string docx_sha256;
+  std::string pdf_sha256;
 };
 
 enum class UpsertResult { inserted, updated, unchanged };
@@ -86,6 +97,14 @@ class Store {
   // For tests and maintenance: number of current / historical rows of a kind.
   Result<std::int64_t> count_records(RecordKind kind);
   Result<std::int64_t> count_history(RecordKind kind);
+
+  // --- Covenant archive (schema version 2) ---------------------------------
+  // Every draft, oldest first; the latest (nullopt when there is none).
+  Result<std::vector<CovenantVersion>> covenant_versions();
+  Result<std::optional<CovenantVersion>> latest_covenant_version();
+  // Stores a draft; its number must be the next one (latest + 1) and the
+  // created_at is taken from the clock.
+  Status add_covenant_version(const CovenantVersion& version);
 
   // --- Audit log (store/audit_log.h; implemented in store/audit_log.cc) ----
   // Appends one entry (its id, prev_hash and hash are set here; `at` from the

@@ -164,7 +164,10 @@ TEST_CASE("shipped monitoring settings") {
 TEST_CASE("shipped audiences, categories and field classification") {
   const Config& c = shipped();
   REQUIRE(c.data_categories.size() == 5);
-  REQUIRE(c.audiences.size() == 5);
+  REQUIRE(c.audiences.size() == 7);
+  // Audiences of documents without personal data (covenant, handbook, training).
+  CHECK(c.find_audience("partners")->categories.empty());
+  CHECK(c.find_audience("regisseurs")->marking.nl == "INTERN — opleidingsmateriaal voor regisseurs");
   CHECK(c.find_audience("board")->aggregates_only);
   CHECK(c.find_audience("board")->categories.empty());
   CHECK(c.find_audience("staff")->pseudonymised);

@@ -30,6 +30,6 @@ TEST_CASE("casus indicators rejects a bad month and an unknown audience with exi
   CHECK(run("indicators --month 2026-11 --audience pers", err) == 2);
   CHECK(err ==
         "casus: --audience: onbekende doelgroep 'pers' (bekend: board, staff, casusoverleg, "
-        "woensdagochtendoverleg, driehoek)\n");
+        "woensdagochtendoverleg, driehoek, partners, regisseurs)\n");
   CHECK(run("indicators", err) == 2);  // --month is required
 }

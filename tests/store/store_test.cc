@@ -119,7 +119,7 @@ TEST_CASE("store: a newer schema is refused") {
   std::system(("sqlite3 " + (dir.path / "casus.db").string() + " 'PRAGMA user_version=7' 2>/dev/null").c_str());
   if (std::system("command -v sqlite3 >/dev/null 2>&1") == 0)
     CHECK(Store::open(dir.path / "casus.db", dir.path / "casus.db.key", kClock).message() ==
-          "store has schema version 7; this casus knows up to 2 (use a newer casus)");
+          "store has schema version 7; this casus knows up to 3 (use a newer casus)");
 }
 
 TEST_CASE("store: upsert by natural key keeps history; unchanged detected; batches recorded") {

@@ -1,0 +1,101 @@
+#include "render/caselist_context.h"
+
+#include <algorithm>
+
+#include "logic/indicator_set.h"
+#include "render/report_labels.h"
+
+namespace casus {
+
+CaseList::CaseList(const DatasetIndex& index, const Config& config, YearMonth month, Language language,
+                   const Pseudonymizer& pseudonymizer)
+    : index_(&index), config_(&config), month_(month), language_(language), end_(month.last_day()) {
+  const auto& cases = index.cases();
+  for (std::size_t i = 0; i < cases.size(); ++i) {
+    if (cases[i].record->active_at(end_)) order_.push_back({i, pseudonymizer.pseudonym(cases[i].record->case_id)});
+  }
+  std::sort(order_.begin(), order_.end(), [&](const Entry& a, const Entry& b) {
+    const std::string& ra = cases[a.history].record->regisseur;
+    const std::string& rb = cases[b.history].record->regisseur;
+    if (ra != rb) return ra < rb;
+    return a.pseudonym < b.pseudonym;
+  });
+}
+
+std::string CaseList::yes() const { return language_ == Language::en ? "yes" : "ja"; }
+
+std::vector<std::string> CaseList::headers() const {
+  const bool en = language_ == Language::en;
+  std::vector<std::string> h = {en ? "Pseudonym" : "Pseudoniem",
+                                "Regisseur",
+                                en ? "Risk group" : "Doelgroep",
+                                en ? "Stage" : "Fase",
+                                en ? "Latest judgement" : "Laatste oordeel",
+                                en ? "Judgement date" : "Datum oordeel",
+                                en ? "Review due" : "Herbeoordeling uiterlijk",
+                                en ? "Review overdue" : "Herbeoordeling verlopen",
+                                en ? "Escalation level" : "Escalatieniveau"};
+  for (const auto& d : config_->monitoring.life_domains) h.push_back(d.name.get(language_));
+  h.push_back(en ? "Instruments running" : "Lopende instrumenten");
+  return h;
+}
+
+CaseListRow CaseList::row(std::size_t i) const {
+  const Entry& entry = order_.at(i);
+  const CaseHistory& h = index_->cases()[entry.history];
+  const CaseRecord& c = *h.record;
+  const Monitoring& m = config_->monitoring;
+  CaseListRow r;
+  r.pseudonym = entry.pseudonym;
+  r.regisseur = c.regisseur;
+  r.risk_group = c.risk_group;
+  r.escalation_level = c.escalation_level;
+
+  const AssessmentRecord* latest = h.latest_assessment(end_);
+  const bool has_plan = c.plan_approved_on && *c.plan_approved_on <= end_;
+  r.stage = stage_label(!latest ? kStageWithoutAssessment : (!has_plan ? kStageWithoutPlan : kStageWithPlan),
+                        language_);
+  if (latest) {
+    r.judgement = judgement_label(code(latest->judgement), language_);
+    r.judged_on = latest->assessed_on;
+    const int days = m.review_days(latest->judgement);
+    r.review_due = latest->assessed_on.plus_days(days);
+    r.review_overdue = latest->assessed_on < end_.plus_days(-days);
+  } else {
+    r.review_due = c.registered_on.plus_days(m.first_assessment_days);
+    r.review_overdue = c.registered_on <= end_.plus_days(-m.first_assessment_days);
+  }
+  r.overdue_label = r.review_overdue ? yes() : (language_ == Language::en ? "no" : "nee");
+
+  // Latest observation ≤ E per domain (observations are sorted by domain, date).
+  r.domains.reserve(m.life_domains.size());
+  for (const auto& d : m.life_domains) {
+    const LifeDomainObservation* o = h.latest_observation(d.code, end_);
+    const ColourBand* band = o ? m.band_for_score(o->score) : nullptr;
+    CaseListDomainCell cell;
+    if (band) {
+      cell.band = band->code;
+      cell.label = band_short_label(*config_, band->code, language_) + " (" + std::to_string(o->score) + ")";
+    } else {
+      cell.band = kUnknown;
+      cell.label = band_short_label(*config_, kUnknown, language_);
+    }
+    r.domains.push_back(std::move(cell));
+  }
+
+  std::vector<const std::string*> names;
+  for (const InterventionRecord* iv : h.interventions) {
+    if (iv->status == InterventionStatus::gepland || iv->started_on > end_) continue;
+    if (iv->ended_on && *iv->ended_on <= end_) continue;
+    const Instrument* instrument = config_->toolkit.find(iv->code);
+    const std::string* name = instrument ? &instrument->name.get(language_) : &iv->code;
+    if (std::find_if(names.begin(), names.end(), [&](const std::string* n) { return *n == *name; }) != names.end()) {
+      continue;
+    }
+    names.push_back(name);
+    r.instruments += (r.instruments.empty() ? "" : "; ") + *name;
+  }
+  return r;
+}
+
+}  // namespace casus

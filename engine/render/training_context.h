@@ -1,0 +1,42 @@
+// Training material for the regisseurs: the seven handout modules, the
+// attendance list, the certificates of completion and the blank forms
+// (assessment form, plan-of-action format). Texts are in
+// templates/training/<lang>/ and templates/forms/<lang>/; this builds their
+// shared context: the framework, toolkit, ladder and monitoring from config,
+// the registered regisseurs, and a worked example built from a small
+// synthetic case (always marked "Fictief voorbeeld"), never from the store.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "config/config.h"
+#include "core/date.h"
+#include "core/diagnostic.h"
+#include "render/document.h"
+#include "render/template_renderer.h"
+
+namespace casus {
+
+struct TrainingModule {
+  int number = 0;
+  std::string key;  // --module NAME and the template name
+};
+// The modules in course order: regisseur, plan-van-aanpak, beoordelingskader,
+// instrumentenkoffer, gesprek, radicalisering, casusoverleg.
+const std::vector<TrainingModule>& training_modules();
+const TrainingModule* find_training_module(const std::string& key);
+
+// Context for every training and form template: meta (audience
+// `regisseurs`), framework, toolkit, escalation, monitoring, modules,
+// regisseurs [{number, name, organisation, email}], example (the fictional case),
+// module (number/key of `module`, or empty).
+Result<TemplateData> training_context(const Config& config, Language language, const DateTime& now,
+                                      const TrainingModule* module);
+
+// Renders templates/<folder>/<lang>/<name>.mustache with training_context.
+Result<Document> render_training_document(const Config& config, const std::string& folder, const std::string& name,
+                                          Language language, const DateTime& now, const TrainingModule* module,
+                                          DiagnosticSink& sink);
+
+}  // namespace casus
