@@ -5,6 +5,8 @@
 
 #include <cstdlib>
 
+#include "app/command_support.h"
+
 namespace casus {
 
 std::string audit_user(const GlobalOptions& options) {
@@ -27,6 +29,13 @@ Status record_run_in_audit(Store& store, const GlobalOptions& options, const std
   auto appended = store.append_audit(std::move(entry));
   if (!appended) return Status::error("auditlog: " + appended.message());
   return Status::ok();
+}
+
+Status record_run_in_audit(const GlobalOptions& options, const Clock& clock, const std::string& command,
+                           const OutputRun& run) {
+  auto store = open_store(options, clock);
+  if (!store) return Status::error("auditlog: " + store.message());
+  return record_run_in_audit(**store, options, command, run);
 }
 
 Status record_action_in_audit(Store& store, const GlobalOptions& options, const std::string& command,

@@ -9,6 +9,7 @@
 
 #include "app/global_options.h"
 #include "app/output_run.h"
+#include "core/clock.h"
 #include "core/status.h"
 #include "store/store.h"
 
@@ -20,6 +21,10 @@ std::string audit_user(const GlobalOptions& options);
 // Appends one audit entry for `run`; `detail` is free text (e.g. what was deleted).
 Status record_run_in_audit(Store& store, const GlobalOptions& options, const std::string& command,
                            const OutputRun& run, const std::string& detail = "");
+
+// The same for commands that do not keep the store open: opens --store, appends, closes.
+Status record_run_in_audit(const GlobalOptions& options, const Clock& clock, const std::string& command,
+                           const OutputRun& run);
 
 // For runs that write no documents but change the store (retention --apply).
 Status record_action_in_audit(Store& store, const GlobalOptions& options, const std::string& command,
