@@ -7,9 +7,9 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config
   libxlsxwriter-dev libhpdf-dev libkainjow-mustache-dev libpugixml-dev
-  libpoco-dev libcli11-dev catch2 libssl-dev libsqlite3-dev zlib1g-dev
+  libpoco-dev libcli11-dev catch2 libssl-dev libsqlite3-dev zlib1g-dev libqpdf-dev
   fonts-liberation2
-  poppler-utils qpdf unzip libxml2-utils python3 python3-openpyxl
+  poppler-utils qpdf unzip libxml2-utils python3 python3-openpyxl sqlite3
 )
 if [[ "${1:-}" == "--with-office" || "${CASUS_WITH_OFFICE:-0}" == "1" ]]; then
   packages+=(libreoffice-writer-nogui)

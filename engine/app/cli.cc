@@ -40,6 +40,8 @@ int run_cli(int argc, char** argv) {
   register_agenda_command(app, options, outcome);
   register_demo_command(app, options, outcome);
   register_report_command(app, options, outcome);
+  register_audit_command(app, options, outcome);
+  register_retention_command(app, options, outcome);
 
   try {
     app.parse(argc, argv);

@@ -7,6 +7,7 @@
 #include "app/command_support.h"
 #include "app/commands.h"
 #include "app/console.h"
+#include "app/audit_trail.h"
 #include "app/document_output.h"
 #include "core/file_io.h"
 #include "render/covenant_context.h"
@@ -89,7 +90,9 @@ int run_covenant(const GlobalOptions& options, const std::string& note, OutputRu
               << " wijziging(en) in de matrix.\n";
   }
   if (!shared_run) {
-    if (auto s = finish_run(run, input.now.iso()); !s) {
+    Status s = finish_run(run, input.now.iso());
+    if (s) s = record_run_in_audit(**store, options, "covenant", run);
+    if (!s) {
       print_error(s.message());
       return kExitFailure;
     }

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "app/audit_trail.h"
 #include "app/command_support.h"
 #include "app/commands.h"
 #include "app/console.h"
@@ -143,6 +144,10 @@ int run_demo(GlobalOptions options, const DemoArgs& args) {
   }
   if (Status manifest_written = run.write_manifest(clock->now().iso()); !manifest_written) {
     print_error(manifest_written.message());
+    return kExitFailure;
+  }
+  if (Status audited = record_run_in_audit(**store, options, "demo", run); !audited) {
+    print_error(audited.message());
     return kExitFailure;
   }
   std::cout << "\nGeschreven (" << run.files().size() << " bestanden, lijst in "

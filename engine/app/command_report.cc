@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "app/audit_trail.h"
 #include "app/command_support.h"
 #include "app/commands.h"
 #include "app/console.h"
@@ -136,6 +137,7 @@ int run_monthly(const GlobalOptions& options, const ReportArgs& args) {
     }
   }
   Status s = run.write_manifest(inputs.now.iso());
+  if (s) s = record_run_in_audit(options, *clock, "report monthly", run);
   if (!s) {
     print_error(s.message());
     return kExitFailure;
@@ -192,6 +194,7 @@ int run_caselist(const GlobalOptions& options, const ReportArgs& args) {
     return kExitFailure;
   }
   s = run.write_manifest(now.iso());
+  if (s) s = record_run_in_audit(options, *clock, "report caselist", run);
   if (!s) {
     print_error(s.message());
     return kExitFailure;

@@ -36,5 +36,8 @@ void register_report_command(CLI::App& app, const GlobalOptions& options, Comman
 void register_plan_command(CLI::App& app, const GlobalOptions& options, CommandOutcome& outcome);
 void register_agenda_command(CLI::App& app, const GlobalOptions& options, CommandOutcome& outcome);
 void register_demo_command(CLI::App& app, const GlobalOptions& options, CommandOutcome& outcome);
+// Privacy: the audit log and the retention rule.
+void register_audit_command(CLI::App& app, const GlobalOptions& options, CommandOutcome& outcome);
+void register_retention_command(CLI::App& app, const GlobalOptions& options, CommandOutcome& outcome);
 
 }  // namespace casus

@@ -70,6 +70,7 @@ ImportRunResult import_files(const std::vector<std::string>& files, const Import
                              const Config& config, Store& store, const DateTime& now,
                              const std::filesystem::path& out_dir, bool print_diagnostics) {
   ImportRunResult result;
+  (void)remove_stale_temporaries(out_dir);  // left by a run killed mid-write
   Quarantine quarantine(quarantine_folder_for(out_dir, now));
   StoreTarget target(store);
   for (const auto& file : files) {

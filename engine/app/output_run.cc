@@ -10,6 +10,8 @@
 namespace casus {
 namespace fs = std::filesystem;
 
+OutputRun::OutputRun(fs::path out_dir) : out_dir_(std::move(out_dir)) { (void)remove_stale_temporaries(out_dir_); }
+
 Status OutputRun::record(const fs::path& relative, std::string audience,
                          std::vector<std::string> categories, std::string data_as_of,
                          std::string description) {

@@ -26,7 +26,8 @@ struct WrittenFile {
 
 class OutputRun {
  public:
-  explicit OutputRun(std::filesystem::path out_dir) : out_dir_(std::move(out_dir)) {}
+  // Removes temporary files a killed earlier run left under out_dir.
+  explicit OutputRun(std::filesystem::path out_dir);
 
   const std::filesystem::path& out_dir() const { return out_dir_; }
   // Records a file already written (atomically) at out_dir/relative.

@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 
 #include "core/file_io.h"
+#include "core/text_encoding.h"
 
 namespace casus {
 
@@ -19,6 +21,16 @@ bool ConfigXml::load(const std::filesystem::path& path, const std::string& expec
     d.code = "config.missing_file";
     d.location.file = display_;
     d.message = "file not found";
+    sink_.report(d);
+    ++errors_;
+    return false;
+  }
+  if (const auto size = std::filesystem::file_size(path, ec); !ec && size > kMaxConfigFileBytes) {
+    Diagnostic d;
+    d.code = "config.too_large";
+    d.location.file = display_;
+    d.message = "file is " + std::to_string(size) + " bytes; a configuration file may be at most " +
+                std::to_string(kMaxConfigFileBytes) + " bytes";
     sink_.report(d);
     ++errors_;
     return false;
@@ -40,6 +52,29 @@ bool ConfigXml::load_bytes(const std::string& bytes, const std::string& expected
   line_starts_.assign(1, 0);
   for (std::size_t i = 0; i < bytes.size(); ++i) {
     if (bytes[i] == '\n') line_starts_.push_back(i + 1);
+  }
+  auto refuse = [&](const std::string& code, std::size_t offset, const std::string& message) {
+    Diagnostic d;
+    d.code = code;
+    d.location.file = display_;
+    if (offset != std::string::npos) {
+      d.location.line = line_of_offset(offset);
+      d.location.column = offset - line_starts_[d.location.line - 1] + 1;
+    }
+    d.message = message;
+    sink_.report(d);
+    ++errors_;
+    return false;
+  };
+  if (bytes.size() > kMaxConfigFileBytes)
+    return refuse("config.too_large", std::string::npos,
+                  "file is " + std::to_string(bytes.size()) + " bytes; a configuration file may be at most " +
+                      std::to_string(kMaxConfigFileBytes) + " bytes");
+  if (const std::size_t bad = first_invalid_utf8(bytes); bad < bytes.size()) {
+    char byte[8];
+    std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(bytes[bad])));
+    return refuse("config.encoding", bad,
+                  std::string("not valid UTF-8 (byte ") + byte + "); configuration files must be saved as UTF-8");
   }
   const unsigned options = pugi::parse_default | pugi::parse_doctype;
   pugi::xml_parse_result result = doc_.load_buffer(bytes.data(), bytes.size(), options);

@@ -18,14 +18,17 @@
 
 namespace casus {
 
+// Configuration files are UTF-8 and at most this large (a larger file is refused unread).
+inline constexpr std::size_t kMaxConfigFileBytes = 4u << 20;
+
 class ConfigXml {
  public:
   // `display` is the file name used in messages (the path as given).
   ConfigXml(std::string display, DiagnosticSink& sink);
 
-  // Reads and parses the file. Reports a missing or unreadable file, a parse
-  // error (with line and column), a DOCTYPE, or a root element other than
-  // `expected_root`. Returns false when the document cannot be used.
+  // Reads and parses the file. Reports a missing or unreadable file, one over
+  // kMaxConfigFileBytes, bytes that are not UTF-8, a parse error (with line
+  // and column), a DOCTYPE, or a root element other than `expected_root`. Returns false when the document cannot be used.
   bool load(const std::filesystem::path& path, const std::string& expected_root);
   // Same, from bytes already in memory.
   bool load_bytes(const std::string& bytes, const std::string& expected_root);

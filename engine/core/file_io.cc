@@ -3,13 +3,16 @@
 #include <Poco/DigestEngine.h>
 #include <Poco/SHA2Engine.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 namespace casus {
 namespace fs = std::filesystem;
@@ -27,9 +30,31 @@ Result<std::string> read_file(const fs::path& path) {
 
 fs::path temporary_path_for(const fs::path& path) {
   static std::atomic<unsigned> counter{0};
-  fs::path temporary = path;
-  temporary += ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
-  return temporary;
+  return path.parent_path() / (std::string(kTemporaryPrefix) + std::to_string(::getpid()) + "-" +
+                               std::to_string(counter++) + "-" + path.filename().string());
+}
+
+Result<std::size_t> remove_stale_temporaries(const fs::path& folder) {
+  std::error_code ec;
+  if (!fs::is_directory(folder, ec)) return std::size_t{0};
+  const std::string prefix = kTemporaryPrefix;
+  std::vector<fs::path> stale;
+  for (auto it = fs::recursive_directory_iterator(folder, fs::directory_options::skip_permission_denied, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (name.rfind(prefix, 0) != 0) continue;
+    // .casus-tmp-<pid>-<n>-<name>: stale when that process is gone.
+    const auto pid = std::strtol(name.c_str() + prefix.size(), nullptr, 10);
+    if (pid == ::getpid()) continue;
+    if (pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM)) continue;
+    stale.push_back(it->path());
+  }
+  if (ec) return Status::error(folder.string() + ": cannot list: " + ec.message());
+  for (const auto& path : stale) {
+    fs::remove(path, ec);
+    if (ec) return Status::error(path.string() + ": cannot remove stale temporary file: " + ec.message());
+  }
+  return stale.size();
 }
 
 Status commit_atomic(const fs::path& temporary, const fs::path& path) {

@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "core/file_io.h"
+
 namespace casus {
 namespace fs = std::filesystem;
 
@@ -31,8 +33,12 @@ Status Quarantine::open_current() {
   for (int n = 2; fs::exists(data, ec); ++n) data = folder_ / (std::to_string(n) + "-" + name);
   fs::path reasons = data;
   reasons += ".redenen.txt";
-  data_ = std::make_unique<std::ofstream>(data, std::ios::binary);
-  reasons_ = std::make_unique<std::ofstream>(reasons, std::ios::binary);
+  data_path_ = data;
+  reasons_path_ = reasons;
+  data_temporary_ = temporary_path_for(data);
+  reasons_temporary_ = temporary_path_for(reasons);
+  data_ = std::make_unique<std::ofstream>(data_temporary_, std::ios::binary);
+  reasons_ = std::make_unique<std::ofstream>(reasons_temporary_, std::ios::binary);
   if (!*data_ || !*reasons_) return Status::error(data.string() + ": cannot write quarantine file");
   *data_ << preamble_;
   files_.push_back(data);
@@ -57,6 +63,8 @@ void Quarantine::end_file() {
     *data_ << postamble_;
     data_->close();
     reasons_->close();
+    (void)commit_atomic(data_temporary_, data_path_);
+    (void)commit_atomic(reasons_temporary_, reasons_path_);
   }
   data_.reset();
   reasons_.reset();

@@ -4,6 +4,8 @@
 // (CSV) or root (XML) and the invalid records, so it can be corrected and
 // imported again, and "<name>.redenen.txt" with one located reason per line.
 // The folder holds personal data: it is created readable by the owner only.
+// Both files are written under temporary names and renamed into place when
+// the input file ends, so an interrupted import leaves no partial file.
 #pragma once
 
 #include <filesystem>
@@ -47,6 +49,8 @@ class Quarantine {
   std::string separator_;
   std::unique_ptr<std::ofstream> data_;
   std::unique_ptr<std::ofstream> reasons_;
+  std::filesystem::path data_path_, reasons_path_;            // final names
+  std::filesystem::path data_temporary_, reasons_temporary_;  // written first
   std::vector<std::filesystem::path> files_;
 };
 

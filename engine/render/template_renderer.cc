@@ -1,13 +1,41 @@
 #include "render/template_renderer.h"
 
+#include <algorithm>
+#include <cstdio>
 #include <set>
 #include <sstream>
 #include <vector>
 
 #include "core/file_io.h"
+#include "core/text_encoding.h"
 #include "render/markup_parser.h"
 
 namespace casus {
+
+namespace {
+
+// Templates are staff-edited text files: UTF-8 and of modest size. Anything
+// else is refused before parsing, with one located message.
+Status refuse_hostile_template(const std::string& text, const std::string& display, DiagnosticSink& sink) {
+  Diagnostic d;
+  d.code = "template.read";
+  d.location.file = display;
+  if (text.size() > kMaxTemplateBytes) {
+    d.message = "template is " + std::to_string(text.size()) + " bytes; at most " + std::to_string(kMaxTemplateBytes) +
+                " bytes are allowed";
+  } else if (const std::size_t bad = first_invalid_utf8(text); bad < text.size()) {
+    d.location.line = 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(bad), '\n'));
+    char byte[8];
+    std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(text[bad])));
+    d.message = std::string("not valid UTF-8 (byte ") + byte + "); templates must be saved as UTF-8";
+  } else {
+    return Status::ok();
+  }
+  sink.report(d);
+  return Status::error(d.to_string());
+}
+
+}  // namespace
 
 namespace km = kainjow::mustache;
 using Component = km::component<std::string>;
@@ -126,6 +154,11 @@ void load_partials(const MustacheTemplate::Source& source, const std::filesystem
     if (!text) {
       report(sink, source.display, source.text, tag->position, "template.partial",
              "partial '" + name + "' not found (looked for " + display + ")", first);
+      sources[name] = nullptr;
+      continue;
+    }
+    if (Status refused = refuse_hostile_template(*text, display, sink); !refused) {
+      if (!first) first = refused.message();
       sources[name] = nullptr;
       continue;
     }
@@ -309,6 +342,7 @@ Result<MustacheTemplate> MustacheTemplate::load(const std::filesystem::path& pat
     sink.report(d);
     return text.status();
   }
+  if (Status refused = refuse_hostile_template(*text, path.generic_string(), sink); !refused) return refused;
   return from_text(std::move(text.value()), path.generic_string(), path.parent_path(), sink);
 }
 

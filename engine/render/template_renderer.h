@@ -21,6 +21,9 @@ namespace casus {
 
 using TemplateData = kainjow::mustache::data;
 
+// A template (or partial) file larger than this, or not UTF-8, is refused unread.
+inline constexpr std::size_t kMaxTemplateBytes = 1u << 20;
+
 // XML escaping for Mustache output: & < > " ' become entities.
 std::string xml_escape(const std::string& text);
 

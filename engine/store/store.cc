@@ -43,7 +43,9 @@ const std::vector<const char*>& migrations() {
       "CREATE INDEX record_history_key ON record_history (kind, natural_key);",
       // 1 -> 2: the covenant archive (every draft of `casus covenant`).
       "CREATE TABLE covenant_versions (version INTEGER PRIMARY KEY, created_at TEXT NOT NULL,"
-      " note TEXT NOT NULL, snapshot TEXT NOT NULL, docx_sha256 TEXT NOT NULL, pdf_sha256 TEXT NOT NULL);"};
+      " note TEXT NOT NULL, snapshot TEXT NOT NULL, docx_sha256 TEXT NOT NULL, pdf_sha256 TEXT NOT NULL);",
+      // 2 -> 3: the audit log (store/audit_log.h). Self-contained step; renumber freely.
+      kAuditLogMigration};
   return steps;
 }
 
@@ -126,7 +128,8 @@ struct Store::Impl {
         cipher(derive(master, "casus/field-encryption/v1")),
         link(derive(master, "casus/bsn-link/v1")),
         digest(derive(master, "casus/record-digest/v1")),
-        key_check(to_hex(derive(master, "casus/key-check/v1"))) {}
+        key_check(to_hex(derive(master, "casus/key-check/v1"))),
+        audit_key(derive(master, "casus/audit-head/v1")) {}
 
   std::unique_ptr<Poco::Data::Session> session;
   sqlite3* db = nullptr;
@@ -135,6 +138,7 @@ struct Store::Impl {
   Hmac256 link;
   Hmac256 digest;
   std::string key_check;
+  std::string audit_key;
   std::unique_ptr<Poco::Data::Transaction> tx;
   std::int64_t batch_id = 0;
   std::unordered_set<std::string> known_cases;
@@ -242,6 +246,9 @@ Result<std::unique_ptr<Store>> Store::open(const fs::path& db_path, const fs::pa
 }
 
 int Store::schema_version() const { return user_version(impl_->db); }
+sqlite3* Store::handle() const { return impl_->db; }
+const Clock& Store::clock() const { return impl_->clock; }
+const std::string& Store::audit_key() const { return impl_->audit_key; }
 
 namespace {
 

@@ -19,12 +19,15 @@
 
 #include "core/clock.h"
 #include "core/status.h"
+#include "store/audit_log.h"
 #include "model/dataset.h"
 #include "model/records.h"
 
+struct sqlite3;
+
 namespace casus {
 
-inline constexpr int kStoreSchemaVersion = 2;
+inline constexpr int kStoreSchemaVersion = 3;
 
 struct StoredBatch {
   std::int64_t id = 0;
@@ -103,7 +106,27 @@ class Store {
   // created_at is taken from the clock.
   Status add_covenant_version(const CovenantVersion& version);
 
+  // --- Audit log (store/audit_log.h; implemented in store/audit_log.cc) ----
+  // Appends one entry (its id, prev_hash and hash are set here; `at` from the
+  // clock when empty) in its own transaction and returns it as stored.
+  Result<AuditEntry> append_audit(AuditEntry entry);
+  Result<std::vector<AuditEntry>> audit_entries();
+  // Recomputes the chain and the keyed head; names the first broken entry.
+  Result<AuditVerdict> verify_audit();
+
+  // --- Retention (store/retention_delete.cc) --------------------------------
+  // Deletes, in one transaction, every record of these cases (any kind,
+  // current and history), the events linked to them and their history, then
+  // checkpoints the WAL so the deleted rows do not linger in it (secure_delete
+  // zeroes freed pages). Returns the number of rows deleted.
+  Result<std::int64_t> delete_cases(const std::vector<std::string>& case_ids);
+
  private:
+  // For the store's own other translation units (audit log, retention).
+  sqlite3* handle() const;
+  const Clock& clock() const;
+  const std::string& audit_key() const;  // keys the audit head (from the store key)
+
   struct Impl;
   explicit Store(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;

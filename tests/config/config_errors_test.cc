@@ -1,10 +1,12 @@
 // Each kind of configuration breakage gives one exact, located message.
 #include <catch2/catch.hpp>
 
+#include "config/config_xml.h"
 #include "config_fixture.h"
 
 using namespace casus;
 using casus::testing::ScratchConfig;
+using casus::testing::read_text;
 using casus::testing::write_text;
 
 namespace {
@@ -346,4 +348,61 @@ TEST_CASE("casus check prints located errors and exits 1; prints a summary when 
                "field 'owner': instrument 'reclasseringstoezicht': unknown partner "
                "'reclasering'") +
             "\ncasus: configuratie bevat 1 fout(en)\n");
+}
+
+// --- Hostile configuration files ---------------------------------------------
+
+TEST_CASE("a truncated configuration file is malformed XML with line and column") {
+  ScratchConfig s;
+  const std::size_t line = s.line_of("regisseurs.xml", "  <regisseur ");
+  const std::string text = read_text(s.file("regisseurs.xml"));
+  write_text(s.file("regisseurs.xml"), text.substr(0, text.find("  <regisseur ") + 6));  // ends "  <reg"
+  auto errors = s.errors();
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0] == s.shown("regisseurs.xml") + ":" + std::to_string(line) +
+                         ":6: malformed XML: Error parsing start element tag");
+}
+
+TEST_CASE("an external entity in a mapping file is refused; the file it names is never read") {
+  ScratchConfig s;
+  const auto secret = s.dir() / "geheim.txt";
+  write_text(secret, "TOPSECRET-4711");
+  write_text(s.file("partners/politie.xml"),
+             "<?xml version=\"1.0\"?>\n<!DOCTYPE partner [<!ENTITY x SYSTEM \"file://" + secret.string() +
+                 "\">]>\n<partner code=\"politie\" name=\"&x;\"/>\n");
+  auto errors = s.errors();
+  REQUIRE(errors.size() == 2);  // the refused file, and the instrument that names its partner
+  CHECK(errors[0] == s.shown("partners/politie.xml") + ":2: a DOCTYPE is not allowed in configuration files");
+  CHECK(errors[1] == at(s, "toolkit.xml", s.line_of("toolkit.xml", "code=\"meldplicht\""),
+                        "field 'owner': instrument 'meldplicht': unknown partner 'politie'"));
+  for (const auto& e : errors) CHECK(e.find("TOPSECRET") == std::string::npos);
+}
+
+TEST_CASE("an oversized configuration file is refused unread") {
+  ScratchConfig s;
+  const std::string big = "<settings>\n<!--" + std::string(kMaxConfigFileBytes, 'x') + "-->\n</settings>\n";
+  REQUIRE(big.size() == 4194335);
+  write_text(s.file("settings.xml"), big);
+  auto errors = s.errors();
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0] == s.shown("settings.xml") + ": file is 4194335 bytes; a configuration file may be at most 4194304 bytes");
+}
+
+TEST_CASE("a configuration file that is not UTF-8 is refused at the offending byte") {
+  ScratchConfig s;
+  s.replace("toolkit.xml", "<toolkit>", "<toolkit>\n  <!-- caf\xE9 -->");
+  auto errors = s.errors();
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0] == s.shown("toolkit.xml") + ":" + std::to_string(s.line_of("toolkit.xml", "caf\xE9")) +
+                         ":11: not valid UTF-8 (byte 0xE9); configuration files must be saved as UTF-8");
+}
+
+TEST_CASE("an empty and a binary configuration file") {
+  ScratchConfig s;
+  write_text(s.file("regisseurs.xml"), "");
+  write_text(s.file("settings.xml"), std::string("\x7f" "ELF\x02\x01\x01\0\0\0", 10));
+  auto errors = s.errors();
+  REQUIRE(errors.size() == 2);
+  CHECK(errors[0] == s.shown("settings.xml") + ":1:11: malformed XML: No document element found");
+  CHECK(errors[1] == s.shown("regisseurs.xml") + ":1:1: malformed XML: No document element found");
 }

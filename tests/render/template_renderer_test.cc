@@ -125,3 +125,47 @@ TEST_CASE("template: a missing partial is located at its tag") {
 TEST_CASE("xml_escape escapes the five XML specials") {
   CHECK(xml_escape("a<b>&\"c'") == "a&lt;b&gt;&amp;&quot;c&apos;");
 }
+
+// --- Hostile templates: each gives one exact, located message (an unclosed
+// section: "kainjow byte offsets become line:column" above) -------------
+
+TEST_CASE("template: a DOCTYPE in the markup a template produces is refused, entities never expanded") {
+  const fs::path dir = scratch("doctype");
+  std::ofstream(dir / "doc.mustache")
+      << "<?xml version=\"1.0\"?>\n<!DOCTYPE document [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n"
+         "<document title=\"t\" audience=\"staff\"><p>&x;</p></document>\n";
+  CollectingSink sink;
+  auto doc = render_document(dir / "doc.mustache", context(), sink);
+  REQUIRE_FALSE(doc.is_ok());
+  CHECK(doc.message() == (dir / "doc.mustache").generic_string() + " (rendered):2:1: DOCTYPE declarations are not allowed");
+  for (const auto& d : sink.diagnostics()) CHECK(d.message.find("root:") == std::string::npos);
+}
+
+TEST_CASE("template: a partial that includes itself is refused, not recursed into forever") {
+  const fs::path dir = scratch("recursive");
+  std::ofstream(dir / "main.mustache") << "<p>{{>a}}</p>";
+  std::ofstream(dir / "a.mustache") << "A{{>b}}";
+  std::ofstream(dir / "b.mustache") << "B\n{{>a}}";
+  CollectingSink sink;
+  auto t = MustacheTemplate::load(dir / "main.mustache", sink);
+  REQUIRE(t.is_ok());
+  auto out = t->render(context(), sink);
+  REQUIRE_FALSE(out.is_ok());
+  CHECK(out.message() == (dir / "a.mustache").generic_string() + ":1:1: partials nest more than 32 deep (recursive partial?)");
+}
+
+TEST_CASE("template: an oversized or wrongly encoded template or partial is refused unread") {
+  const fs::path dir = scratch("hostile");
+  std::ofstream(dir / "big.mustache") << std::string(kMaxTemplateBytes + 1, 'x');
+  std::ofstream(dir / "latin.mustache") << "<p>regel</p>\n<p>Caf\xE9</p>\n";
+  std::ofstream(dir / "main.mustache") << "<p>{{>latin}}</p>";
+  CollectingSink sink;
+  auto big = MustacheTemplate::load(dir / "big.mustache", sink);
+  CHECK(big.message() == (dir / "big.mustache").generic_string() + ": template is 1048577 bytes; at most 1048576 bytes are allowed");
+  auto latin = MustacheTemplate::load(dir / "latin.mustache", sink);
+  CHECK(latin.message() == (dir / "latin.mustache").generic_string() +
+                               ":2: not valid UTF-8 (byte 0xE9); templates must be saved as UTF-8");
+  auto via_partial = MustacheTemplate::load(dir / "main.mustache", sink);
+  CHECK(via_partial.message() == (dir / "latin.mustache").generic_string() +
+                                     ":2: not valid UTF-8 (byte 0xE9); templates must be saved as UTF-8");
+}

@@ -119,7 +119,7 @@ TEST_CASE("store: a newer schema is refused") {
   std::system(("sqlite3 " + (dir.path / "casus.db").string() + " 'PRAGMA user_version=7' 2>/dev/null").c_str());
   if (std::system("command -v sqlite3 >/dev/null 2>&1") == 0)
     CHECK(Store::open(dir.path / "casus.db", dir.path / "casus.db.key", kClock).message() ==
-          "store has schema version 7; this casus knows up to 2 (use a newer casus)");
+          "store has schema version 7; this casus knows up to 3 (use a newer casus)");
 }
 
 TEST_CASE("store: upsert by natural key keeps history; unchanged detected; batches recorded") {
@@ -285,4 +285,50 @@ TEST_CASE("codec: pack/unpack is binary-safe and rejects damage") {
   std::string damaged = pack_fields(fields);
   damaged.resize(damaged.size() - 1);
   CHECK_FALSE(unpack_fields(damaged, back));
+}
+
+TEST_CASE("store: delete_cases removes the cases, their records and history, and the events linked to them") {
+  TempDir dir;
+  auto store = fresh(dir);
+  import(*store, "c.csv",
+         std::vector<CaseRecord>{make_case("OUDEZAAK77", "123456782", {2018, 3, 1}, Date{2020, 6, 1}),
+                                 make_case("C2", "111222333", {2026, 3, 1})},
+         RecordKind::cases);
+  CaseRecord renamed = make_case("OUDEZAAK77", "123456782", {2018, 3, 1}, Date{2020, 6, 1});
+  renamed.risk_group = 3;  // a second version: one history row
+  import(*store, "c2.csv", std::vector<CaseRecord>{renamed}, RecordKind::cases);
+  AssessmentRecord a;
+  a.case_id = "OUDEZAAK77";
+  a.assessed_on = {2019, 1, 1};
+  a.judgement = Judgement::midden;
+  import(*store, "a.csv", std::vector<AssessmentRecord>{a}, RecordKind::assessments);
+  import(*store, "e.csv",
+         std::vector<EventRecord>{make_event("GEBEURTENIS91", "OUDEZAAK77", "", {2019, 2, 1}),
+                                  make_event("GEBEURTENIS92", "", "123456782", {2019, 5, 1}),  // by bsn, in its period
+                                  make_event("E3", "", "111222333", {2026, 4, 1})},
+         RecordKind::events, "politie");
+  REQUIRE(store->count_history(RecordKind::cases).value() == 1);
+
+  auto deleted = store->delete_cases({"OUDEZAAK77"});
+  REQUIRE(deleted.is_ok());
+  CHECK(*deleted == 5);  // case + its history row + assessment + two linked events
+  CHECK(store->count_records(RecordKind::cases).value() == 1);
+  CHECK(store->count_history(RecordKind::cases).value() == 0);
+  CHECK(store->count_records(RecordKind::assessments).value() == 0);
+  CHECK(store->count_records(RecordKind::events).value() == 1);
+  auto data = store->load_dataset();
+  REQUIRE(data.is_ok());
+  CHECK(data->cases[0].case_id == "C2");
+  CHECK(data->events[0].event_id == "E3");
+  CHECK(store->delete_cases({}).value() == 0);
+  store.reset();
+  // secure_delete and the WAL checkpoint leave no trace of the plaintext keys.
+  for (const char* suffix : {"", "-wal"}) {
+    const fs::path file = dir.path / (std::string("casus.db") + suffix);
+    if (!fs::exists(file)) continue;
+    const std::string bytes = read_file(file).value();
+    INFO(file.string());
+    CHECK(bytes.find("OUDEZAAK77") == std::string::npos);
+    CHECK(bytes.find("GEBEURTENIS9") == std::string::npos);
+  }
 }
