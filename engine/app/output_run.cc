@@ -53,7 +53,7 @@ Status OutputRun::write_manifest(const std::string& generated_at) const {
 
 std::string OutputRun::summary() const {
   // Folders with many files (a batch of plans) get one line, so the list stays short.
-  constexpr std::size_t kListedPerFolder = 6;
+  constexpr std::size_t kListedPerFolder = 12;
   std::map<std::string, std::pair<std::size_t, std::uintmax_t>> per_folder;
   for (const auto& file : files_) {
     auto& [count, bytes] = per_folder[file.path.parent_path().generic_string()];
