@@ -9,6 +9,7 @@
 
 #include "app/command_support.h"
 #include "app/commands.h"
+#include "core/json_text.h"
 #include "app/console.h"
 
 namespace casus {

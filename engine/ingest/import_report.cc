@@ -1,5 +1,7 @@
 #include "ingest/import_report.h"
 
+#include "core/json_text.h"
+
 #include <cstdio>
 
 namespace casus {
@@ -11,29 +13,6 @@ int import_exit_status(const std::vector<FileReport>& files) {
     quarantined = quarantined || f.quarantined > 0;
   }
   return quarantined ? 3 : 0;
-}
-
-std::string json_escape(std::string_view text) {
-  std::string out = "\"";
-  for (unsigned char c : text) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  out += '"';
-  return out;
 }
 
 std::string html_escape(std::string_view text) {
@@ -51,7 +30,7 @@ std::string html_escape(std::string_view text) {
 }
 
 namespace {
-std::string json_or_null(const std::string& s) { return s.empty() ? "null" : json_escape(s); }
+std::string json_or_null(const std::string& s) { return s.empty() ? "null" : json_quote(s); }
 }  // namespace
 
 std::string import_report_json(const std::vector<FileReport>& files) {
@@ -60,8 +39,8 @@ std::string import_report_json(const std::vector<FileReport>& files) {
   for (const auto& f : files) {
     out += first_file ? "\n" : ",\n";
     first_file = false;
-    out += "  {\"file\": " + json_escape(f.file) + ", \"kind\": " + json_or_null(f.kind) +
-           ", \"partner\": " + json_or_null(f.partner) + ", \"status\": " + json_escape(code(f.status)) +
+    out += "  {\"file\": " + json_quote(f.file) + ", \"kind\": " + json_or_null(f.kind) +
+           ", \"partner\": " + json_or_null(f.partner) + ", \"status\": " + json_quote(code(f.status)) +
            ", \"read\": " + std::to_string(f.read) + ", \"stored\": " + std::to_string(f.stored) +
            ", \"updated\": " + std::to_string(f.updated) + ", \"unchanged\": " + std::to_string(f.unchanged) +
            ", \"quarantined\": " + std::to_string(f.quarantined) +
@@ -71,8 +50,8 @@ std::string import_report_json(const std::vector<FileReport>& files) {
       out += first ? "\n" : ",\n";
       first = false;
       out += "    {\"line\": " + (d.location.line == 0 ? std::string("null") : std::to_string(d.location.line)) +
-             ", \"field\": " + json_or_null(d.field) + ", \"code\": " + json_escape(d.code) +
-             ", \"message\": " + json_escape(d.message) + "}";
+             ", \"field\": " + json_or_null(d.field) + ", \"code\": " + json_quote(d.code) +
+             ", \"message\": " + json_quote(d.message) + "}";
     }
     out += first ? "]}" : "\n  ]}";
   }

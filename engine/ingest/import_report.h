@@ -28,7 +28,6 @@ std::string import_report_summary(const std::vector<FileReport>& files);
 std::string import_report_html(const std::vector<FileReport>& files, const DateTime& when,
                                const std::filesystem::path& quarantine_folder);
 
-std::string json_escape(std::string_view text);
 std::string html_escape(std::string_view text);
 
 }  // namespace casus

@@ -1,39 +1,19 @@
 #include "logic/indicators_json.h"
 
+#include "core/json_text.h"
+
 #include <cstdio>
 
 namespace casus {
 
 namespace {
 
-std::string json_string(const std::string& text) {
-  std::string out = "\"";
-  for (unsigned char ch : text) {
-    switch (ch) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (ch < 0x20) {
-          char buffer[8];
-          std::snprintf(buffer, sizeof buffer, "\\u%04x", ch);
-          out += buffer;
-        } else {
-          out += static_cast<char>(ch);
-        }
-    }
-  }
-  return out + "\"";
-}
-
 }  // namespace
 
 std::string indicator_json_value(const IndicatorValue& value, int threshold) {
   switch (value.state) {
     case IndicatorValue::State::suppressed_primary:
-      return json_string("<" + std::to_string(threshold));
+      return json_quote("<" + std::to_string(threshold));
     case IndicatorValue::State::suppressed_secondary:
     case IndicatorValue::State::null:
       return "null";
@@ -50,7 +30,7 @@ std::string indicators_to_json(const IndicatorSet& set) {
   std::string out = "{";
   for (std::size_t i = 0; i < set.items.size(); ++i) {
     out += i == 0 ? "\n  " : ",\n  ";
-    out += json_string(set.items[i].code);
+    out += json_quote(set.items[i].code);
     out += ": ";
     out += indicator_json_value(set.items[i].value, set.threshold);
   }

@@ -1,5 +1,7 @@
 #include "sample/sample_generator.h"
 
+#include "core/json_text.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <map>
@@ -23,28 +25,6 @@ std::string extension(const Dialect& dialect) { return dialect.format == "xml" ?
 
 std::string delimiter_text(const Dialect& dialect) {
   return dialect.format == "xml" ? "" : std::string(1, dialect.delimiter);
-}
-
-std::string json_string(std::string_view text) {
-  std::string out = "\"";
-  for (const char c : text) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buffer[8];
-          std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
-          out += buffer;
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out + "\"";
 }
 
 // Whether a case counts as active at the end of a day (monitoring spec).
@@ -157,33 +137,33 @@ std::vector<PendingExport> monthly_exports(const Config& config, const DeliveryP
 
 std::string manifest_json(const SampleSet& set, const Config& config) {
   std::string out = "{\n";
-  out += "  \"generator\": " + json_string(kGeneratorName) + ",\n";
+  out += "  \"generator\": " + json_quote(kGeneratorName) + ",\n";
   out += "  \"synthetic\": true,\n";
   out += "  \"cases\": " + std::to_string(set.options.cases) + ",\n";
   out += "  \"months\": " + std::to_string(set.options.months) + ",\n";
   out += "  \"seed\": " + std::to_string(set.options.seed) + ",\n";
-  out += "  \"until\": " + json_string(set.options.until.iso()) + ",\n";
+  out += "  \"until\": " + json_quote(set.options.until.iso()) + ",\n";
   out += "  \"faults\": " + std::string(set.options.faults ? "true" : "false") + ",\n";
-  out += "  \"municipality\": " + json_string(config.settings.municipality) + ",\n";
-  out += "  \"bsn_prefix\": " + json_string(kSyntheticBsnPrefix) + ",\n";
+  out += "  \"municipality\": " + json_quote(config.settings.municipality) + ",\n";
+  out += "  \"bsn_prefix\": " + json_quote(kSyntheticBsnPrefix) + ",\n";
   out += "  \"files\": [\n";
   for (std::size_t i = 0; i < set.files.size(); ++i) {
     const auto& f = set.files[i];
-    out += "    {\"path\": " + json_string(f.path) + ", \"month\": " + json_string(f.month) +
-           ", \"kind\": " + json_string(f.kind) + ", \"partner\": " + json_string(f.partner) +
-           ", \"format\": " + json_string(f.format) + ", \"encoding\": " + json_string(f.encoding) +
-           ", \"bom\": " + (f.bom ? "true" : "false") + ", \"delimiter\": " + json_string(f.delimiter) +
-           ", \"line_end\": " + json_string(f.line_end) + ", \"date_style\": " + json_string(f.date_style) +
+    out += "    {\"path\": " + json_quote(f.path) + ", \"month\": " + json_quote(f.month) +
+           ", \"kind\": " + json_quote(f.kind) + ", \"partner\": " + json_quote(f.partner) +
+           ", \"format\": " + json_quote(f.format) + ", \"encoding\": " + json_quote(f.encoding) +
+           ", \"bom\": " + (f.bom ? "true" : "false") + ", \"delimiter\": " + json_quote(f.delimiter) +
+           ", \"line_end\": " + json_quote(f.line_end) + ", \"date_style\": " + json_quote(f.date_style) +
            ", \"mapped\": " + (f.mapped ? "true" : "false") + ", \"records\": " + std::to_string(f.records) +
            ", \"upserts\": " + std::to_string(f.upserts) + ", \"faults\": " + std::to_string(f.faults) +
-           ", \"expected\": " + json_string(f.expected) + ", \"bytes\": " + std::to_string(f.bytes.size()) +
-           ", \"sha256\": " + json_string(sha256_hex(f.bytes)) + "}";
+           ", \"expected\": " + json_quote(f.expected) + ", \"bytes\": " + std::to_string(f.bytes.size()) +
+           ", \"sha256\": " + json_quote(sha256_hex(f.bytes)) + "}";
     out += i + 1 < set.files.size() ? ",\n" : "\n";
   }
   out += "  ],\n  \"summary\": [\n";
   for (std::size_t i = 0; i < set.months.size(); ++i) {
     const auto& m = set.months[i];
-    out += "    {\"month\": " + json_string(m.month.iso()) + ", \"inflow\": " + std::to_string(m.inflow) +
+    out += "    {\"month\": " + json_quote(m.month.iso()) + ", \"inflow\": " + std::to_string(m.inflow) +
            ", \"inflow_reentry\": " + std::to_string(m.reentries) + ", \"outflow\": " +
            std::to_string(m.outflow) + ", \"active\": " + std::to_string(m.active_at_end) +
            ", \"on_hold\": " + std::to_string(m.on_hold_at_end) + "}";
@@ -194,16 +174,16 @@ std::string manifest_json(const SampleSet& set, const Config& config) {
 }
 
 std::string faults_json(const SampleSet& set) {
-  std::string out = "{\n  \"generator\": " + json_string(kGeneratorName) + ",\n  \"seed\": " +
+  std::string out = "{\n  \"generator\": " + json_quote(kGeneratorName) + ",\n  \"seed\": " +
                     std::to_string(set.options.seed) + ",\n  \"faults\": [\n";
   for (std::size_t i = 0; i < set.faults.size(); ++i) {
     const auto& f = set.faults[i];
-    out += "    {\"file\": " + json_string(f.file) + ", \"line\": " + std::to_string(f.line) +
-           ", \"record\": " + std::to_string(f.record) + ", \"kind\": " + json_string(f.kind) +
-           ", \"partner\": " + json_string(f.partner) + ", \"field\": " + json_string(f.field) +
-           ", \"header\": " + json_string(f.header) + ", \"value\": " + json_string(f.value) +
-           ", \"code\": " + json_string(f.code) + ", \"reason\": " + json_string(f.reason) +
-           ", \"expected\": " + json_string(f.expected) + "}";
+    out += "    {\"file\": " + json_quote(f.file) + ", \"line\": " + std::to_string(f.line) +
+           ", \"record\": " + std::to_string(f.record) + ", \"kind\": " + json_quote(f.kind) +
+           ", \"partner\": " + json_quote(f.partner) + ", \"field\": " + json_quote(f.field) +
+           ", \"header\": " + json_quote(f.header) + ", \"value\": " + json_quote(f.value) +
+           ", \"code\": " + json_quote(f.code) + ", \"reason\": " + json_quote(f.reason) +
+           ", \"expected\": " + json_quote(f.expected) + "}";
     out += i + 1 < set.faults.size() ? ",\n" : "\n";
   }
   out += "  ]\n}\n";

@@ -10,8 +10,14 @@ SyntheticBsnAllocator::SyntheticBsnAllocator(std::uint64_t seed)
     : prng_(Prng::derive(seed, "bsn")) {}
 
 std::string SyntheticBsnAllocator::next() {
+  // A block has about 9,091 valid numbers; move on well before it is full, so
+  // drawing stays fast and never runs out.
+  if (in_block_ >= 9000) {
+    --block_;
+    in_block_ = 0;
+  }
   for (;;) {
-    std::string digits = kSyntheticBsnPrefix;
+    std::string digits = std::to_string(block_);
     for (int i = 0; i < 4; ++i) digits += static_cast<char>('0' + prng_.uniform(0, 9));
     int sum = 0;
     for (int i = 0; i < 8; ++i) sum += (9 - i) * (digits[static_cast<std::size_t>(i)] - '0');
@@ -20,6 +26,7 @@ std::string SyntheticBsnAllocator::next() {
     digits += static_cast<char>('0' + check);
     if (!is_valid_bsn(digits) || used_.count(digits) > 0) continue;
     used_.insert(digits);
+    ++in_block_;
     return digits;
   }
 }

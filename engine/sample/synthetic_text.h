@@ -14,10 +14,11 @@
 
 namespace casus {
 
-// Every synthetic bsn starts with this prefix.
+// Synthetic bsns start with this prefix; a set of more than 9,000 persons
+// continues with 9998, 9997, … (each four-digit block holds 9,000).
 inline constexpr const char* kSyntheticBsnPrefix = "9999";
 
-// Hands out distinct synthetic bsns (9999 + 5 digits, 11-test valid).
+// Hands out distinct synthetic bsns (a 99xx block + 5 digits, 11-test valid).
 class SyntheticBsnAllocator {
  public:
   explicit SyntheticBsnAllocator(std::uint64_t seed);
@@ -28,6 +29,8 @@ class SyntheticBsnAllocator {
  private:
   Prng prng_;
   std::set<std::string> used_;
+  int block_ = 9999;            // current four-digit prefix
+  std::size_t in_block_ = 0;    // bsns handed out in it
 };
 
 // The invented name lists (fictional; any likeness to a real person is chance).

@@ -1,5 +1,7 @@
 #include "store/audit_log.h"
 
+#include "core/json_text.h"
+
 #include <sqlite3.h>
 
 #include <cstdio>
@@ -9,28 +11,6 @@
 #include "store/store.h"
 
 namespace casus {
-
-std::string json_quote(const std::string& text) {
-  std::string out = "\"";
-  for (const char c : text) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(static_cast<unsigned char>(c)));
-          out += buf;
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out + "\"";
-}
 
 std::string audit_entries_json(const std::vector<AuditDocument>& documents, const std::string& detail) {
   std::string out = "{\"documents\":[";

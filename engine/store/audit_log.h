@@ -54,8 +54,6 @@ struct AuditVerdict {
 // with a fixed key order and no whitespace: the same values give the same bytes.
 std::string audit_entries_json(const std::vector<AuditDocument>& documents, const std::string& detail);
 
-// JSON string literal (quotes included) with the escapes RFC 8259 requires.
-std::string json_quote(const std::string& text);
 
 // The chained hash of an entry: lowercase hex SHA-256.
 std::string audit_hash(const AuditEntry& entry);

@@ -7,6 +7,7 @@
 #include "model/bsn.h"
 #include "sample/sample_generator.h"
 #include "sample/simulation.h"
+#include "sample/synthetic_text.h"
 #include "sample_fixture.h"
 
 using namespace casus;
@@ -419,4 +420,18 @@ TEST_CASE("broken files are broken in the announced way") {
   CHECK(header.size() == 17);
   CHECK(std::find(header.begin(), header.end(), "district") == header.end());
   CHECK(read_export(*missing).size() == 2);
+}
+
+TEST_CASE("the synthetic bsn range does not run out for large sets") {
+  casus::SyntheticBsnAllocator allocator(7);
+  std::set<std::string> seen;
+  for (int i = 0; i < 20000; ++i) {
+    const std::string bsn = allocator.next();
+    REQUIRE(casus::is_valid_bsn(bsn));
+    REQUIRE(bsn.rfind("99", 0) == 0);
+    seen.insert(bsn);
+  }
+  CHECK(seen.size() == 20000);
+  CHECK(*seen.rbegin() < "999999999");
+  CHECK(seen.begin()->rfind("9997", 0) == 0);  // blocks 9999, 9998 full; 9997 started
 }

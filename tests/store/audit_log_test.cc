@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "core/file_io.h"
+#include "core/json_text.h"
 #include "store/audit_log.h"
 #include "store/store.h"
 
