@@ -5,7 +5,11 @@
 #include <iostream>
 
 #include "app/command_support.h"
+#include "app/audit_trail.h"
+#include "app/command_requests.h"
 #include "app/commands.h"
+#include "app/pdf_password.h"
+#include "render/pdf_encryption.h"
 #include "app/console.h"
 #include "app/output_run.h"
 #include "render/agenda_context.h"
@@ -15,14 +19,9 @@ namespace casus {
 
 namespace {
 
-struct AgendaArgs {
-  std::string date;
-  std::string forum;
-  std::string audience;  // empty = the forum
-  std::string template_path = kAgendaTemplate.string();
-};
+}  // namespace
 
-int run_agenda(const GlobalOptions& options, const AgendaArgs& args) {
+int run_agenda(const GlobalOptions& options, const AgendaArgs& args, OutputRun* shared_run) {
   auto date = parse_date(args.date);
   if (!date || args.date.size() != 10 || args.date[4] != '-') {
     print_error("--date: '" + args.date + "' is geen datum van de vorm JJJJ-MM-DD");
@@ -32,6 +31,11 @@ int run_agenda(const GlobalOptions& options, const AgendaArgs& args) {
   if (!config) return kExitFailure;
   auto clock = clock_or_report();
   if (!clock) return kExitFailure;
+  auto password = pdf_password(args.password_file);
+  if (!password) {
+    print_error(password.message());
+    return kExitUsage;
+  }
   const std::string audience_code = args.audience.empty() ? args.forum : args.audience;
   const Audience* audience = config->find_audience(audience_code);
   if (!audience || !audience->receives_case_data()) {
@@ -86,22 +90,30 @@ int run_agenda(const GlobalOptions& options, const AgendaArgs& args) {
     print_error(s.message());
     return kExitFailure;
   }
-  OutputRun run(options.out_dir);
+  if (password->has_value()) {
+    if (Status s = encrypt_pdf_file(options.out_dir / relative, **password); !s) {
+      print_error(s.message());
+      return kExitFailure;
+    }
+  }
+  OutputRun own_run(options.out_dir);
+  OutputRun& run = shared_run ? *shared_run : own_run;
   if (Status s = run.record(relative, audience->code, context->categories, dataset->data_as_of.iso(),
                             "Agenda " + args.forum + " " + date->iso() + " (PDF)");
       !s) {
     print_error(s.message());
     return kExitFailure;
   }
-  if (Status s = run.write_manifest(context_options.generated_at.iso()); !s) {
+  if (shared_run) return kExitOk;
+  Status s = run.write_manifest(context_options.generated_at.iso());
+  if (s) s = record_run_in_audit(options, *clock, "agenda", run);
+  if (!s) {
     print_error(s.message());
     return kExitFailure;
   }
   std::cout << run.summary();
   return kExitOk;
 }
-
-}  // namespace
 
 void register_agenda_command(CLI::App& app, const GlobalOptions& options, CommandOutcome& outcome) {
   auto args = std::make_shared<AgendaArgs>();
@@ -110,7 +122,8 @@ void register_agenda_command(CLI::App& app, const GlobalOptions& options, Comman
   sub->add_option("--forum", args->forum, "Overleg: casusoverleg of woensdagochtendoverleg")->required();
   sub->add_option("--audience", args->audience, "Doelgroep (standaard het overleg zelf)");
   sub->add_option("--template", args->template_path, "Sjabloon")->capture_default_str();
-  sub->callback([&options, &outcome, args]() { outcome.status = run_agenda(options, *args); });
+  add_pdf_password_option(sub, args->password_file);
+  sub->callback([&options, &outcome, args]() { outcome.status = run_agenda(options, *args, nullptr); });
 }
 
 }  // namespace casus

@@ -56,11 +56,11 @@ Result<SampleManifest> read_sample_manifest(const fs::path& folder) {
 
 // The default demo store is recreated on every run; a store named with --store
 // is never removed.
-Status prepare_store(const GlobalOptions& options, const Clock& clock) {
+Status prepare_store(const GlobalOptions& options, bool default_store, const Clock& clock) {
   const fs::path db = options.effective_store_path();
   const fs::path key = options.key_path();
   std::error_code ec;
-  if (options.store_path.empty()) {
+  if (default_store) {
     for (const char* suffix : {"", "-wal", "-shm"}) {
       fs::path p = db;
       p += suffix;
@@ -75,7 +75,8 @@ Status prepare_store(const GlobalOptions& options, const Clock& clock) {
 }
 
 int run_demo(GlobalOptions options, const DemoArgs& args) {
-  if (options.store_path.empty()) options.store_path = fs::path("data") / "demo.db";
+  const bool default_store = options.store_path.empty();
+  if (default_store) options.store_path = fs::path("data") / "demo.db";
   auto config = load_config_or_report(options);
   if (!config) return kExitFailure;
   auto clock = clock_or_report();
@@ -92,7 +93,7 @@ int run_demo(GlobalOptions options, const DemoArgs& args) {
     return kExitUsage;
   }
 
-  if (Status created = prepare_store(options, *clock); !created) {
+  if (Status created = prepare_store(options, default_store, *clock); !created) {
     print_error(created.message());
     return kExitFailure;
   }

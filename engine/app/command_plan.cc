@@ -12,7 +12,11 @@
 #include <thread>
 
 #include "app/command_support.h"
+#include "app/audit_trail.h"
+#include "app/command_requests.h"
 #include "app/commands.h"
+#include "app/pdf_password.h"
+#include "render/pdf_encryption.h"
 #include "app/console.h"
 #include "app/output_run.h"
 #include "render/docx_writer.h"
@@ -22,16 +26,6 @@
 namespace casus {
 
 namespace {
-
-struct PlanArgs {
-  std::vector<std::string> case_ids;
-  bool all = false;
-  bool blank = false;
-  std::string audience = "casusoverleg";
-  std::string formats = "pdf,docx";
-  unsigned jobs = 0;  // 0 = all cores
-  std::string template_path = kPlanTemplate.string();
-};
 
 struct PlanJob {
   const CaseHistory* history = nullptr;  // null: blank plan
@@ -82,7 +76,9 @@ void render_job(PlanJob& job, const Config& config, const DatasetIndex* index, c
   }
 }
 
-int run_plan(const GlobalOptions& options, const PlanArgs& args) {
+}  // namespace
+
+int run_plan(const GlobalOptions& options, const PlanArgs& args, OutputRun* shared_run) {
   std::string bad;
   const std::vector<std::string> formats = split_formats(args.formats, bad);
   if (!bad.empty() || formats.empty()) {
@@ -98,6 +94,11 @@ int run_plan(const GlobalOptions& options, const PlanArgs& args) {
   if (!config) return kExitFailure;
   auto clock = clock_or_report();
   if (!clock) return kExitFailure;
+  auto password = pdf_password(args.password_file);
+  if (!password) {
+    print_error(password.message());
+    return kExitUsage;
+  }
   const Audience* audience = config->find_audience(args.audience);
   if (!audience || !audience->receives_case_data()) {
     std::string known;
@@ -176,7 +177,8 @@ int run_plan(const GlobalOptions& options, const PlanArgs& args) {
   for (auto& t : pool) t.join();
   progress.finish();
 
-  OutputRun run(options.out_dir);
+  OutputRun own_run(options.out_dir);
+  OutputRun& run = shared_run ? *shared_run : own_run;
   std::size_t failed = 0;
   for (const PlanJob& job : jobs) {
     if (!job.error.empty()) {
@@ -187,6 +189,13 @@ int run_plan(const GlobalOptions& options, const PlanArgs& args) {
     for (const std::string& relative : job.written) {
       const bool pdf = relative.size() > 4 && relative.substr(relative.size() - 4) == ".pdf";
       const std::string what = job.history ? "Plan van aanpak " + job.history->record->case_id : "Blanco plan van aanpak";
+      if (pdf && password->has_value()) {
+        if (Status encrypted = encrypt_pdf_file(run.out_dir() / relative, **password); !encrypted) {
+          print_error(encrypted.message());
+          status = kExitFailure;
+          continue;
+        }
+      }
       Status s = run.record(relative, audience->code, job.categories, plan_options.data_as_of.iso(),
                             what + (pdf ? " (PDF)" : " (DOCX)"));
       if (!s) {
@@ -195,19 +204,21 @@ int run_plan(const GlobalOptions& options, const PlanArgs& args) {
       }
     }
   }
-  if (Status s = run.write_manifest(plan_options.generated_at.iso()); !s) {
-    print_error(s.message());
-    return kExitFailure;
+  if (!shared_run) {
+    Status s = run.write_manifest(plan_options.generated_at.iso());
+    if (s && !args.blank) s = record_run_in_audit(options, *clock, "plan", run);
+    if (!s) {
+      print_error(s.message());
+      return kExitFailure;
+    }
+    std::cout << run.summary();
   }
-  std::cout << run.summary();
   if (failed > 0) {
     print_error(std::to_string(failed) + " van " + std::to_string(jobs.size()) + " plannen mislukt");
     status = kExitFailure;
   }
   return status;
 }
-
-}  // namespace
 
 void register_plan_command(CLI::App& app, const GlobalOptions& options, CommandOutcome& outcome) {
   auto args = std::make_shared<PlanArgs>();
@@ -220,7 +231,8 @@ void register_plan_command(CLI::App& app, const GlobalOptions& options, CommandO
   sub->add_option("--format", args->formats, "Formaten, kommagescheiden: pdf,docx")->capture_default_str();
   sub->add_option("--jobs", args->jobs, "Aantal threads (standaard: alle kernen)");
   sub->add_option("--template", args->template_path, "Sjabloon")->capture_default_str();
-  sub->callback([&options, &outcome, args]() { outcome.status = run_plan(options, *args); });
+  add_pdf_password_option(sub, args->password_file);
+  sub->callback([&options, &outcome, args]() { outcome.status = run_plan(options, *args, nullptr); });
 }
 
 }  // namespace casus

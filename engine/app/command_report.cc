@@ -9,6 +9,7 @@
 
 #include "app/audit_trail.h"
 #include "app/command_support.h"
+#include "app/command_requests.h"
 #include "app/commands.h"
 #include "app/console.h"
 #include "app/output_run.h"
@@ -26,12 +27,6 @@
 namespace casus {
 
 namespace {
-
-struct ReportArgs {
-  std::string month;
-  std::string audience = "board";
-  std::string formats = "xlsx,pdf";
-};
 
 std::vector<std::string> categories_of(const Audience& audience) {
   return {audience.categories.begin(), audience.categories.end()};
@@ -52,7 +47,9 @@ PdfOptions pdf_options(const Config& config) {
   return o;
 }
 
-int run_monthly(const GlobalOptions& options, const ReportArgs& args) {
+}  // namespace
+
+int run_report_monthly(const GlobalOptions& options, const ReportArgs& args, OutputRun* shared_run) {
   auto month = YearMonth::parse(args.month);
   if (!month) {
     print_error("--month: '" + args.month + "' is geen maand van de vorm JJJJ-MM");
@@ -99,7 +96,8 @@ int run_monthly(const GlobalOptions& options, const ReportArgs& args) {
   inputs.import_batches = dataset->import_batches;
   const MonthlyReport report = build_monthly_report(figures, inputs);
 
-  OutputRun run(options.out_dir);
+  OutputRun own_run(options.out_dir);
+  OutputRun& run = shared_run ? *shared_run : own_run;
   const std::string stem = "maandrapportage-" + month->iso() + (audience->aggregates_only ? "" : "-" + audience->code);
   const std::filesystem::path folder = "maandrapportage";
   const std::string description = report.meta.title + " " + report.month_label;
@@ -136,6 +134,7 @@ int run_monthly(const GlobalOptions& options, const ReportArgs& args) {
       return kExitFailure;
     }
   }
+  if (shared_run) return kExitOk;
   Status s = run.write_manifest(inputs.now.iso());
   if (s) s = record_run_in_audit(options, *clock, "report monthly", run);
   if (!s) {
@@ -146,7 +145,7 @@ int run_monthly(const GlobalOptions& options, const ReportArgs& args) {
   return kExitOk;
 }
 
-int run_caselist(const GlobalOptions& options, const ReportArgs& args) {
+int run_report_caselist(const GlobalOptions& options, const ReportArgs& args, OutputRun* shared_run) {
   auto month = YearMonth::parse(args.month);
   if (!month) {
     print_error("--month: '" + args.month + "' is geen maand van de vorm JJJJ-MM");
@@ -179,7 +178,8 @@ int run_caselist(const GlobalOptions& options, const ReportArgs& args) {
   const DocumentMeta meta =
       report_document_meta(*audience, language, language == Language::en ? "Case list" : "Casuslijst",
                            format_month_long(*month, language), dataset->data_as_of, now, config->settings.municipality);
-  OutputRun run(options.out_dir);
+  OutputRun own_run(options.out_dir);
+  OutputRun& run = shared_run ? *shared_run : own_run;
   const std::filesystem::path relative = std::filesystem::path("casuslijst") / ("casuslijst-" + month->iso() + ".xlsx");
   auto stats = write_caselist_workbook(list, meta, options.out_dir / relative);
   if (!stats) {
@@ -193,6 +193,7 @@ int run_caselist(const GlobalOptions& options, const ReportArgs& args) {
     print_error(s.message());
     return kExitFailure;
   }
+  if (shared_run) return kExitOk;
   s = run.write_manifest(now.iso());
   if (s) s = record_run_in_audit(options, *clock, "report caselist", run);
   if (!s) {
@@ -203,8 +204,6 @@ int run_caselist(const GlobalOptions& options, const ReportArgs& args) {
   return kExitOk;
 }
 
-}  // namespace
-
 void register_report_command(CLI::App& app, const GlobalOptions& options, CommandOutcome& outcome) {
   CLI::App* report = app.add_subcommand("report", "Maak de maandrapportage of de casuslijst");
   report->require_subcommand(1);
@@ -214,13 +213,13 @@ void register_report_command(CLI::App& app, const GlobalOptions& options, Comman
   monthly->add_option("--month", monthly_args->month, "Rapportagemaand, JJJJ-MM")->required();
   monthly->add_option("--audience", monthly_args->audience, "Doelgroep: board of staff")->capture_default_str();
   monthly->add_option("--format", monthly_args->formats, "Formaten, met komma's: xlsx,pdf")->capture_default_str();
-  monthly->callback([&options, &outcome, monthly_args]() { outcome.status = run_monthly(options, *monthly_args); });
+  monthly->callback([&options, &outcome, monthly_args]() { outcome.status = run_report_monthly(options, *monthly_args, nullptr); });
 
   auto caselist_args = std::make_shared<ReportArgs>();
   CLI::App* caselist = report->add_subcommand(
       "caselist", "Casuslijst (XLSX) voor projectmedewerkers en regisseurs, onder pseudoniem");
   caselist->add_option("--month", caselist_args->month, "Rapportagemaand, JJJJ-MM")->required();
-  caselist->callback([&options, &outcome, caselist_args]() { outcome.status = run_caselist(options, *caselist_args); });
+  caselist->callback([&options, &outcome, caselist_args]() { outcome.status = run_report_caselist(options, *caselist_args, nullptr); });
 }
 
 }  // namespace casus

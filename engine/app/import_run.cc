@@ -73,6 +73,7 @@ ImportRunResult import_files(const std::vector<std::string>& files, const Import
   (void)remove_stale_temporaries(out_dir);  // left by a run killed mid-write
   Quarantine quarantine(quarantine_folder_for(out_dir, now));
   StoreTarget target(store);
+  Progress progress("import", files.size());
   for (const auto& file : files) {
     FileReport report = import_file(file, options, config, target, quarantine);
     if (print_diagnostics) {
@@ -84,7 +85,9 @@ ImportRunResult import_files(const std::vector<std::string>& files, const Import
       }
     }
     result.reports.push_back(std::move(report));
+    progress.update(result.reports.size());
   }
+  progress.finish();
   quarantine.end_file();
   if (quarantine.used()) result.quarantine_folder = quarantine.folder();
 

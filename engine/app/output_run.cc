@@ -3,6 +3,8 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 
+#include <map>
+#include <set>
 #include <sstream>
 
 #include "core/file_io.h"
@@ -50,8 +52,25 @@ Status OutputRun::write_manifest(const std::string& generated_at) const {
 }
 
 std::string OutputRun::summary() const {
-  std::ostringstream out;
+  // Folders with many files (a batch of plans) get one line, so the list stays short.
+  constexpr std::size_t kListedPerFolder = 12;
+  std::map<std::string, std::pair<std::size_t, std::uintmax_t>> per_folder;
   for (const auto& file : files_) {
+    auto& [count, bytes] = per_folder[file.path.parent_path().generic_string()];
+    ++count;
+    bytes += file.size;
+  }
+  std::ostringstream out;
+  std::set<std::string> folded;
+  for (const auto& file : files_) {
+    const std::string folder = file.path.parent_path().generic_string();
+    const auto& [count, bytes] = per_folder[folder];
+    if (count > kListedPerFolder) {
+      if (folded.insert(folder).second)
+        out << "  " << (out_dir_ / folder).generic_string() << "/  (" << count << " bestanden, "
+            << (bytes + 1023) / 1024 << " KB)\n";
+      continue;
+    }
     const auto kb = (file.size + 1023) / 1024;
     out << "  " << (out_dir_ / file.path).generic_string() << "  (" << kb << " KB)";
     if (!file.description.empty()) out << "  " << file.description;

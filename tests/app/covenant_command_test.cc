@@ -80,7 +80,7 @@ TEST_CASE("covenant: versions, change list after a partner change, continuous nu
                 "Artikel 8 (Bewaren en vernietigen) is gewijzigd. "
                 "Artikel 8 van versie 1 (Jeugdigen en familieleden) is vervallen. "
                 "Matrix van informatie-uitwisseling Reclassering Nederland, regio Amsterdam — Strafrechtelijke "
-                "gegevens: levert niet meer. Openstaande punten") != std::string::npos);
+                "gegevens: levert niet meer. Inhoud") != std::string::npos);
   // The youth article is gone from the body (it is named only in the change list).
   CHECK(v2.find("Jeugdigen en familieleden") == v2.rfind("Jeugdigen en familieleden"));
   CHECK(v2.find("Uiterlijk 7 jaar na afsluiting van een casus") != std::string::npos);

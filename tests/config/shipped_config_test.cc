@@ -225,7 +225,7 @@ TEST_CASE("shipped partners and mappings") {
   CHECK(politie->find_export(RecordKind::cases) == nullptr);
   CHECK(politie->exchanges[0].category == "politie");
   CHECK(politie->exchanges[0].supplies);
-  CHECK_FALSE(politie->exchanges[0].receives);
+  CHECK(politie->exchanges[0].receives);  // its people sit at the table (casusoverleg)
   CHECK(politie->exchanges[0].legal_ground.nl ==
         "Wet politiegegevens (Wpg) art. 20; Besluit politiegegevens art. 4:3");
 
