@@ -26,9 +26,9 @@ bool AssessmentProfile::incomplete() const {
 }
 
 std::optional<int> item_score(const AssessmentRecord& record, const std::string& item) {
-  auto it = record.items.find(item);
-  if (it == record.items.end() || !it->second.score) return std::nullopt;
-  const int score = *it->second.score;
+  const auto found = record.items.score(item);
+  if (!found) return std::nullopt;
+  const int score = *found;
   if (score < 0 || score > 2) return std::nullopt;
   return score;
 }

@@ -6,12 +6,14 @@
 #include <cstdint>
 #include <string>
 
+#include "model/interned_string.h"
+
 namespace casus {
 
 struct Provenance {
-  std::string file;
+  InternedString file;  // shared by all records of a file
   std::size_t line = 0;       // CSV line, or XML record line
-  std::string partner;        // delivering partner code
+  InternedString partner;     // delivering partner code
   std::int64_t batch_id = 0;  // import batch in the store; 0 = not stored yet
 };
 

@@ -10,6 +10,7 @@
 
 #include "core/date.h"
 #include "model/enums.h"
+#include "model/item_scores.h"
 #include "model/provenance.h"
 
 namespace casus {
@@ -40,18 +41,11 @@ struct CaseRecord {
   }
 };
 
-// One item of an assessment: a score 0..2 or unknown, with optional evidence.
-struct ItemScore {
-  std::optional<int> score;  // nullopt = unknown ('?' or empty)
-  std::string evidence;
-  std::string source;  // partner code, for <item source="...">
-};
-
 struct AssessmentRecord {
   std::string case_id;
   Date assessed_on;
   std::string assessor;
-  std::map<std::string, ItemScore> items;  // by item code; absent = unknown
+  ItemScores items;  // by item code; absent = unknown
   Judgement judgement = Judgement::laag;
   std::string rationale;
   Provenance provenance;

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <variant>
 #include <vector>
@@ -76,24 +77,66 @@ void on_hpdf_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void* user) {
   }
 }
 
+// One libharu handle per thread, reused for every document the thread
+// renders. HPDF_NewDoc keeps a handle's font definitions (parsed TrueType
+// files) and encoders, so each face is read and parsed once per thread, not
+// once per document. All four faces are loaded up front in a fixed order so
+// their subset tags (HPDFAA+ ... HPDFAD+) never depend on what the thread
+// rendered before: the same input gives the same bytes.
+struct PdfEngine {
+  std::array<std::string, 4> files;
+  HPDF_Doc pdf = nullptr;
+  ErrorState errors;
+  std::array<std::string, 4> names;        // libharu font names; empty = failed to load
+  std::array<std::vector<std::int16_t>, 4> widths;  // advance widths by code point, -1 = not yet known
+
+  PdfEngine() = default;
+  PdfEngine(const PdfEngine&) = delete;
+  PdfEngine& operator=(const PdfEngine&) = delete;
+  ~PdfEngine() {
+    if (pdf) HPDF_Free(pdf);
+  }
+};
+
+// The calling thread's engine for these font files; nullptr when libharu
+// cannot create a handle. Faces that fail to load have an empty name.
+PdfEngine* engine_for(const PdfOptions& options) {
+  thread_local std::unique_ptr<PdfEngine> engine;
+  const std::array<std::string, 4> files = {
+      (options.font_folder / options.font_regular).string(), (options.font_folder / options.font_bold).string(),
+      (options.font_folder / options.font_italic).string(), (options.font_folder / options.font_bold_italic).string()};
+  if (engine && engine->files == files && !engine->names[kRegular].empty() && !engine->names[kBold].empty())
+    return engine.get();
+  engine = std::make_unique<PdfEngine>();
+  engine->files = files;
+  engine->pdf = HPDF_New(on_hpdf_error, &engine->errors);
+  if (!engine->pdf) {
+    engine.reset();
+    return nullptr;
+  }
+  HPDF_UseUTFEncodings(engine->pdf);
+  for (std::size_t id = 0; id < files.size(); ++id) {
+    engine->errors = ErrorState{};
+    HPDF_ResetError(engine->pdf);
+    const char* name = HPDF_LoadTTFontFromFile(engine->pdf, files[id].c_str(), HPDF_TRUE);
+    if (name) engine->names[id] = name;
+    engine->widths[id].assign(0x10000, -1);
+  }
+  return engine.get();
+}
+
 class Fonts {
  public:
-  Fonts(HPDF_Doc pdf, const PdfOptions& options) : pdf_(pdf) {
-    files_ = {options.font_folder / options.font_regular, options.font_folder / options.font_bold,
-              options.font_folder / options.font_italic, options.font_folder / options.font_bold_italic};
-  }
+  explicit Fonts(PdfEngine& engine) : engine_(engine) {}
 
   HPDF_Font get(FontId id) {
     if (!fonts_[id] && !failed_) {
-      const std::string file = files_[id].string();
-      const char* name = HPDF_LoadTTFontFromFile(pdf_, file.c_str(), HPDF_TRUE);
-      if (!name) {
+      if (engine_.names[id].empty()) {
         failed_ = true;
-        failed_file_ = file;
+        failed_file_ = engine_.files[id];
         return nullptr;
       }
-      fonts_[id] = HPDF_GetFont(pdf_, name, "UTF-8");
-      widths_[id].assign(0x10000, -1);
+      fonts_[id] = HPDF_GetFont(engine_.pdf, engine_.names[id].c_str(), "UTF-8");
     }
     return fonts_[id];
   }
@@ -103,7 +146,7 @@ class Fonts {
   double width(FontId id, std::string_view text, double size) {
     HPDF_Font font = get(id);
     if (!font) return 0;
-    std::vector<std::int16_t>& cache = widths_[id];
+    std::vector<std::int16_t>& cache = engine_.widths[id];
     long total = 0;
     for (std::size_t i = 0; i < text.size();) {
       const std::uint32_t cp = next_code_point(text, i);
@@ -119,10 +162,8 @@ class Fonts {
   const std::string& failed_file() const { return failed_file_; }
 
  private:
-  HPDF_Doc pdf_;
-  std::array<std::filesystem::path, 4> files_;
+  PdfEngine& engine_;
   std::array<HPDF_Font, 4> fonts_{};
-  std::array<std::vector<std::int16_t>, 4> widths_;
   bool failed_ = false;
   std::string failed_file_;
 };
@@ -1271,23 +1312,24 @@ std::string hpdf_message(const ErrorState& e) {
 struct DocHolder {
   HPDF_Doc pdf = nullptr;
   ~DocHolder() {
-    if (pdf) HPDF_Free(pdf);
+    if (pdf) HPDF_FreeDoc(pdf);
   }
 };
 
 }  // namespace
 
 Result<std::string> render_pdf(const Document& document, const PdfOptions& options) {
-  ErrorState errors;
-  DocHolder holder;
-  holder.pdf = HPDF_New(on_hpdf_error, &errors);
-  if (!holder.pdf) return Status::error("cannot create PDF document");
-  HPDF_Doc pdf = holder.pdf;
-  HPDF_UseUTFEncodings(pdf);
+  PdfEngine* engine = engine_for(options);
+  if (!engine) return Status::error("cannot create PDF document");
+  ErrorState& errors = engine->errors;
+  HPDF_Doc pdf = engine->pdf;
+  DocHolder holder{pdf};  // releases this document's objects (not the fonts) on return
+  errors = ErrorState{};
+  if (HPDF_NewDoc(pdf) != HPDF_OK) return Status::error("cannot create PDF document: " + hpdf_message(errors));
   HPDF_SetCurrentEncoder(pdf, "UTF-8");
   HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
 
-  Fonts fonts(pdf, options);
+  Fonts fonts(*engine);
   if (!fonts.get(kRegular) || !fonts.get(kBold))
     return Status::error("cannot load font " + fonts.failed_file() + " for the PDF");
   Layout layout(document, fonts, options, pdf);

@@ -101,7 +101,7 @@ EncodedRecord encode_record(const AssessmentRecord& r) {
   e.case_id = r.case_id;
   e.fields = {r.case_id, r.assessed_on.iso(), r.assessor, code(r.judgement), r.rationale};
   for (const auto& [item, score] : r.items) {
-    e.fields.push_back(item);
+    e.fields.push_back(std::string(item));
     e.fields.push_back(score.score ? std::to_string(*score.score) : std::string("?"));
     e.fields.push_back(score.evidence);
     e.fields.push_back(score.source);
@@ -119,6 +119,7 @@ Status decode_record(const std::vector<std::string>& f, AssessmentRecord& r) {
   if (j) r.judgement = *j;
   r.rationale = f[4];
   r.items.clear();
+  r.items.reserve((f.size() - 5) / 4);
   for (std::size_t i = 5; i + 3 < f.size(); i += 4) {
     ItemScore score;
     if (f[i + 1] != "?") {

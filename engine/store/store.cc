@@ -494,11 +494,15 @@ Result<Dataset> Store::load_dataset() {
   Dataset data;
   auto batch_list = batches();
   if (!batch_list) return batch_list.status();
-  std::unordered_map<std::int64_t, std::size_t> batch_index;
+  struct BatchOrigin {
+    InternedString file;
+    InternedString partner;
+  };
+  std::unordered_map<std::int64_t, BatchOrigin> batch_index;
   std::string latest;
   for (std::size_t i = 0; i < batch_list->size(); ++i) {
     const StoredBatch& b = (*batch_list)[i];
-    batch_index.emplace(b.id, i);
+    batch_index.emplace(b.id, BatchOrigin{b.file, b.partner});
     latest = std::max(latest, b.imported_at);
     data.import_batches.push_back(b.file + " (" + b.sha256.substr(0, 12) + ", " + b.imported_at.substr(0, 10) + ")");
   }
@@ -508,9 +512,6 @@ Result<Dataset> Store::load_dataset() {
   if (!s.prepare(impl_->db, "SELECT kind, payload, batch_id, line FROM record ORDER BY id"))
     return sql_error(impl_->db, "store");
   std::vector<std::string> fields;
-  std::vector<AssessmentRecord> assessments;
-  std::vector<InterventionRecord> interventions;
-  std::vector<LifeDomainObservation> life_domains;
   int rc;
   while ((rc = s.step()) == SQLITE_ROW) {
     const auto kind = static_cast<RecordKind>(s.column_int(0));
@@ -525,8 +526,8 @@ Result<Dataset> Store::load_dataset() {
     provenance.batch_id = s.column_int(2);
     provenance.line = static_cast<std::size_t>(s.column_int(3));
     if (auto it = batch_index.find(provenance.batch_id); it != batch_index.end()) {
-      provenance.file = (*batch_list)[it->second].file;
-      provenance.partner = (*batch_list)[it->second].partner;
+      provenance.file = it->second.file;
+      provenance.partner = it->second.partner;
     }
     Status status;
     switch (kind) {
@@ -541,21 +542,21 @@ Result<Dataset> Store::load_dataset() {
         AssessmentRecord r;
         status = decode_record(fields, r);
         r.provenance = std::move(provenance);
-        assessments.push_back(std::move(r));
+        data.assessments.push_back(std::move(r));
         break;
       }
       case RecordKind::interventions: {
         InterventionRecord r;
         status = decode_record(fields, r);
         r.provenance = std::move(provenance);
-        interventions.push_back(std::move(r));
+        data.interventions.push_back(std::move(r));
         break;
       }
       case RecordKind::life_domains: {
         LifeDomainObservation r;
         status = decode_record(fields, r);
         r.provenance = std::move(provenance);
-        life_domains.push_back(std::move(r));
+        data.life_domains.push_back(std::move(r));
         break;
       }
       case RecordKind::events: {
@@ -574,12 +575,11 @@ Result<Dataset> Store::load_dataset() {
   std::unordered_set<std::string> case_ids;
   case_ids.reserve(data.cases.size());
   for (const auto& c : data.cases) case_ids.insert(c.case_id);
-  for (auto& a : assessments)
-    if (case_ids.count(a.case_id)) data.assessments.push_back(std::move(a));
-  for (auto& i : interventions)
-    if (case_ids.count(i.case_id)) data.interventions.push_back(std::move(i));
-  for (auto& l : life_domains)
-    if (case_ids.count(l.case_id)) data.life_domains.push_back(std::move(l));
+  // Only records linked to a stored case; filtered in place, keeping the order.
+  auto unlinked = [&](const auto& r) { return case_ids.count(r.case_id) == 0; };
+  std::erase_if(data.assessments, unlinked);
+  std::erase_if(data.interventions, unlinked);
+  std::erase_if(data.life_domains, unlinked);
   link_events(data);
   return data;
 }
