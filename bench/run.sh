@@ -45,7 +45,7 @@ MONTH=2026-10
 BASE=2500   # replication base for 10k and 100k (see bench/scale_sample.py)
 mkdir -p "$WORK"
 RES="$WORK/results.tsv"
-: > "$RES"
+: > "$RES"; : > "$WORK/peer_phases.tsv"
 START=$(date +%s)
 
 # measure SIZE STEP TOOL RUN CMD...: appends "size step tool run wall_s maxrss_kb exit" to results.tsv
@@ -55,6 +55,7 @@ measure() {
   /usr/bin/time -f "%e %M" -o "$t" "$@" >"$WORK/last.out" 2>"$WORK/last.err" || rc=$?
   if [ $rc -ne 0 ] && [ $rc -ne 3 ]; then echo "  ! $step/$tool exit $rc: $(tail -2 "$WORK/last.err")" >&2; fi
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$step" "$tool" "$run" $(tail -1 "$t") "$rc" >> "$RES"
+  if [ "$tool" = peer ]; then printf '%s\t%s\t%s\t%s\n' "$size" "$step" "$run" "$(tail -1 "$WORK/last.err")" >> "$WORK/peer_phases.tsv"; fi
   printf '  %-7s %-10s %-6s run %s: %6ss %8s KB\n' "$size" "$step" "$tool" "$run" $(tail -1 "$t")
 }
 
