@@ -161,8 +161,20 @@ NOTES = """## What is measured, and how fairly
 - **Floors.** Import: `cat` of the same files (reading the bytes); parsing alone is what
   `bench/import_bench` measures in-process on its own generated CSV, not on these files.
   Workbook: zlib deflate (level 6) of the XML parts of Casus's own workbook, timed in-process.
+- **Where Casus's time and memory go** (`perf record` of `casus indicators` at 10k, commit of
+  2026-11-29): the figures themselves are under 1% of the profile; the run is dominated by loading
+  the whole store into a `Dataset` (`Store::load_dataset`, SQLite, `unpack_fields`/`decode_record`,
+  string copies, one `std::map<std::string, ItemScore>` per assessment, the life-domain vectors),
+  and by freeing it again at exit (`~Dataset`, map erases). That is also why every store-reading
+  command has the same peak RSS at a given size (55 MB at 1k, ~400 MB at 10k, ~3.3 GB at 100k:
+  roughly 1 KB per stored record), and why the peer, which keeps a tuple per record, uses less.
+  The import, which streams, stays near 90 MB at every size.
 - **Noise.** The machine has 2 cores shared with other developers' builds and tests; absolute
-  times drift from run to run. Casus and the peer run alternately on the same data, so load
+  times drift from run to run. The 100k figures are single runs (the peer does not run there by
+  default: its case-list PDF alone would take about 2 minutes per 10k cases); in two consecutive
+  full runs on 2026-11-29 the 10k → 100k wall-time ratios moved by up to a factor 2 (indicators
+  17.5× then 7.6×, monthly PDF 9.6× then 13.4×), so read the scaling verdict as "about linear,
+  within the noise"; the stable figure is peak RSS, which grows 8.2× from 10k to 100k. Casus and the peer run alternately on the same data, so load
   affects both; read the ratios, not the seconds.
 """
 
