@@ -107,6 +107,32 @@ for size in sizes:
             ("; differ: " + ", ".join("`%s` %s vs %s" % (k, ci[k], pi[k]) for k in diff[:12])) if diff else "",
             ("; only one side: " + ", ".join(missing[:6])) if missing else ""))
 
+def workbook_check(size):
+    """Board workbooks: the Overzicht sheet's this-month and previous-month columns, Casus vs peer."""
+    import glob
+    try:
+        import openpyxl
+    except ImportError:
+        return None
+    casus_x = glob.glob(os.path.join(work, "out%d" % size, "c", "maandrapportage", "*.xlsx"))
+    peer_x = os.path.join(work, "out%d" % size, "peer_monthly.xlsx")
+    if not casus_x or not os.path.exists(peer_x):
+        return None
+    def cells(path):
+        ws = openpyxl.load_workbook(path, read_only=True)["Overzicht"]
+        return {r[0]: (r[2], r[3]) for r in ws.iter_rows(min_row=2, values_only=True) if r[0]}
+    c, p = cells(casus_x[0]), cells(peer_x)
+    diff = [k for k in c if c[k] != p.get(k)]
+    return "- %s cases, board workbook (after disclosure control), sheet Overzicht, this month and previous " \
+           "month: %d of %d codes agree%s" % (f"{size:,}", len(c) - len(diff), len(c),
+                                              ("; differ: " + ", ".join(diff[:10])) if diff else "")
+
+
+for size in sizes:
+    line = workbook_check(size)
+    if line:
+        check_lines.append(line)
+
 scaling = []
 for step, tool in (("import", "casus"), ("indicators", "casus"), ("monthly_xlsx", "casus"), ("caselist", "casus"),
                    ("monthly_pdf", "casus"), ("monthly_xlsx", "peer"), ("caselist", "peer")):
@@ -227,7 +253,10 @@ md.append("`casus indicators --month 2026-10 --audience staff` against the peer'
 md += check_lines
 md.append("")
 md.append(NOTES)
-with open(os.path.join(root, "bench", "RESULTS.md"), "w") as f:
+# Only a run with every size replaces bench/RESULTS.md; --quick and --sizes runs write to WORK.
+target = os.path.join(root, "bench", "RESULTS.md") if set(sizes) >= {1000, 10000, 100000} \
+    else os.path.join(work, "RESULTS.md")
+with open(target, "w") as f:
     f.write("\n".join(md) + "\n")
 
 print()
@@ -238,4 +267,4 @@ for size, step, tool in sorted({(k[0], k[1], None) for k in data}):
         size, step, c and "%s %s" % (fmt_s(c[0]), fmt_mb(c[1])), p and "%s %s" % (fmt_s(p[0]), fmt_mb(p[1])),
         ("ratio %.1fx time, %.1fx RSS" % (p[0] / c[0], p[1] / c[1])) if (c and p) else ""))
 print("\n".join(check_lines))
-print("wrote bench/RESULTS.md")
+print("wrote " + os.path.relpath(target, root))
