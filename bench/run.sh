@@ -41,6 +41,7 @@ $PY -c 'import xlsxwriter, reportlab' 2>/dev/null || { echo "needs python3-xlsxw
 if [ ! -x "$CASUS" ]; then
   cmake -S "$ROOT" -B "$ROOT/build" -DCMAKE_BUILD_TYPE=Release >/dev/null && cmake --build "$ROOT/build" -j2 --target casus >/dev/null
 fi
+IMPORT_BENCH="$(dirname "$CASUS")/bench/import_bench"   # optional: cmake --build build --target import_bench
 MONTH=2026-10
 BASE=2500   # replication base for 10k and 100k (see bench/scale_sample.py)
 mkdir -p "$WORK"
@@ -85,9 +86,14 @@ for size in $SIZES; do
   "$CASUS" --store "$db" init >/dev/null
   # shellcheck disable=SC2086
   measure "$size" import casus 1 "$CASUS" --config config --store "$db" import --json $files
-  # import floor: reading the bytes (cat); parsing alone is measured by bench/import_bench on its own CSV
+  # import floors: reading the bytes (cat), and CSV parsing alone (import_bench --parse-only; XML skipped)
   # shellcheck disable=SC2086
   measure "$size" import_floor cat 1 sh -c 'cat "$@" >/dev/null' sh $files
+  if [ -x "$IMPORT_BENCH" ]; then
+    # shellcheck disable=SC2086
+    measure "$size" import_parse casus 1 "$IMPORT_BENCH" --parse-only $files
+    cp "$WORK/last.out" "$WORK/parse$size.txt"
+  fi
   measure "$size" indicators casus 1 "$CASUS" --config config --store "$db" indicators --month $MONTH --audience staff
   cp "$WORK/last.out" "$WORK/casus_indicators$size.json"
   if [ $peer = 1 ]; then $PY bench/peers/peer.py indicators --sample "$dir" --month $MONTH --audience staff > "$WORK/peer_indicators$size.json"; fi
