@@ -205,10 +205,11 @@ NOTES = """## What is measured, and how fairly
   The import, which streams, stays near 90 MB at every size.
 - **Noise.** The machine has 2 cores shared with other developers' builds and tests; absolute
   times drift from run to run. The 100k figures are single runs (the peer does not run there by
-  default: its case-list PDF alone would take about 2 minutes per 10k cases); in two consecutive
-  full runs on 2026-11-29 the 10k → 100k wall-time ratios moved by up to a factor 2 (indicators
-  17.5× then 7.6×, monthly PDF 9.6× then 13.4×), so read the scaling verdict as "about linear,
-  within the noise"; the stable figure is peak RSS, which grows 8.2× from 10k to 100k. Casus and the peer run alternately on the same data, so load
+  default: its case-list PDF alone would take about 2 minutes per 10k cases); in three consecutive
+  full runs on 2026-11-29 the 10k → 100k wall-time ratios moved by up to a factor 2 (import 10.5×,
+  7.8×, 16.8×; indicators 17.5×, 7.6×, 12.4×; monthly workbook 15.7×, 10.6×, 11.8×; case list
+  11.5×, 10.5×, 11.8×), so the verdict of one run is within the noise: roughly linear, perhaps
+  mildly worse, not demonstrably within 10×. The stable figure is peak RSS, 8.2× from 10k to 100k. Casus and the peer run alternately on the same data, so load
   affects both; read the ratios, not the seconds.
 """
 
