@@ -273,7 +273,8 @@ print("%-8s %-44s %-22s %-30s" % ("cases", "step", "casus", "peer"))
 for size, step, tool in sorted({(k[0], k[1], None) for k in data}):
     c, p = med(size, step, "casus") or med(size, step, "cat"), med(size, step, "peer")
     print("%-8s %-44s %-22s %-30s %s" % (
-        size, step, c and "%s %s" % (fmt_s(c[0]), fmt_mb(c[1])), p and "%s %s" % (fmt_s(p[0]), fmt_mb(p[1])),
+        size, step, "%s %s" % (fmt_s(c[0]), fmt_mb(c[1])) if c else "—",
+        "%s %s" % (fmt_s(p[0]), fmt_mb(p[1])) if p else "—",
         ("ratio %.1fx time, %.1fx RSS" % (p[0] / c[0], p[1] / c[1])) if (c and p) else ""))
 print("\n".join(check_lines))
 print("wrote " + os.path.relpath(target, root))
