@@ -3,6 +3,8 @@
 // store, and reports records/s, MB/s and peak RSS next to the floor of
 // parsing (CSV reading + mapping + validation) alone.
 // Usage: import_bench [CONFIG_DIR] [CASES] [EVENTS]   (CONFIG_DIR default ./config)
+//        import_bench --parse-only FILE...   CSV tokenizing alone over given files (XML
+//        files are skipped): the import floor of bench/run.sh on the sample exports.
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -67,7 +69,35 @@ int run(std::vector<std::string> args) {
 
 }  // namespace
 
+// CSV reading alone (header, delimiter detection, quoting, records) over the given files.
+int parse_only(int argc, char** argv) {
+  const auto start = std::chrono::steady_clock::now();
+  std::size_t records = 0;
+  std::uintmax_t bytes = 0;
+  int files = 0;
+  for (int i = 2; i < argc; ++i) {
+    const fs::path path = argv[i];
+    if (path.extension() != ".csv") continue;
+    std::ifstream in(path, std::ios::binary);
+    CsvReader reader(in, {});
+    if (!reader.read_header()) {
+      std::cerr << "import_bench: " << path.string() << ": no header\n";
+      return 1;
+    }
+    CsvRecord record;
+    while (reader.next(record)) ++records;
+    bytes += fs::file_size(path);
+    ++files;
+  }
+  const double s = seconds_since(start);
+  std::printf("parse_only files=%d records=%zu bytes=%ju seconds=%.3f records_per_s=%.0f mb_per_s=%.1f peak_rss_mb=%ld\n",
+              files, records, bytes, s, static_cast<double>(records) / s, static_cast<double>(bytes) / 1e6 / s,
+              peak_rss_mb());
+  return 0;
+}
+
 int main(int argc, char** argv) {
+  if (argc > 1 && std::string(argv[1]) == "--parse-only") return parse_only(argc, argv);
   const fs::path config_dir = argc > 1 ? argv[1] : "config";
   const long n_cases = argc > 2 ? std::atol(argv[2]) : 100000;
   const long n_events = argc > 3 ? std::atol(argv[3]) : 1000000;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Casus needs to build, test and check its outputs.
 # Idempotent: silent when everything is present; installs only what is missing.
-# Usage: scripts/setup.sh [--with-office]   (--with-office adds LibreOffice for DOCX checks)
+# Usage: scripts/setup.sh [--with-office] [--with-bench]
+#   --with-office adds LibreOffice for DOCX checks; --with-bench adds what bench/run.sh needs
 set -euo pipefail
 
 packages=(
@@ -11,8 +12,11 @@ packages=(
   fonts-liberation2
   poppler-utils qpdf unzip libxml2-utils python3 python3-openpyxl sqlite3
 )
-if [[ "${1:-}" == "--with-office" || "${CASUS_WITH_OFFICE:-0}" == "1" ]]; then
+if [[ " $* " == *" --with-office "* || "${CASUS_WITH_OFFICE:-0}" == "1" ]]; then
   packages+=(libreoffice-writer-nogui)
+fi
+if [[ " $* " == *" --with-bench "* ]]; then
+  packages+=(time python3-xlsxwriter python3-reportlab)
 fi
 
 missing=()
