@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include <filesystem>
 
 #include "app/output_run.h"
@@ -8,7 +10,7 @@
 namespace fs = std::filesystem;
 
 TEST_CASE("a run records its files and ends with a manifest", "[output_run]") {
-  const fs::path out = fs::temp_directory_path() / "casus_output_run_test";
+  const fs::path out = fs::temp_directory_path() / ("casus_output_run_test_" + std::to_string(::getpid()));
   fs::remove_all(out);
   REQUIRE(casus::write_file_atomic(out / "rapport" / "a.txt", "abc").is_ok());
   casus::OutputRun run(out);

@@ -4,6 +4,8 @@
 // case list with the pseudonyms the store key gives.
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include <cstdlib>
 #include <fstream>
 
@@ -56,7 +58,7 @@ struct Workspace {
 
 Workspace make_workspace() {
   Workspace w;
-  w.dir = fs::temp_directory_path() / "casus_report_cli_test";
+  w.dir = fs::temp_directory_path() / ("casus_report_cli_test_" + std::to_string(::getpid()));
   fs::remove_all(w.dir);
   fs::create_directories(w.dir);
   w.db = w.dir / "casus.db";

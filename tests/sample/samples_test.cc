@@ -2,6 +2,8 @@
 // configuration: samples/ must be regenerable byte for byte.
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -67,7 +69,7 @@ struct Run {
 };
 
 Run run_casus(const std::string& arguments) {
-  const fs::path dir = fs::temp_directory_path() / "casus_sample_cli";
+  const fs::path dir = fs::temp_directory_path() / ("casus_sample_cli_" + std::to_string(::getpid()));
   fs::create_directories(dir);
   const std::string command = std::string(CASUS_BINARY) + " --config " + CASUS_SOURCE_DIR + "/config " +
                               arguments + " > " + (dir / "out.txt").string() + " 2> " +
@@ -130,7 +132,7 @@ TEST_CASE("the shipped config: mapped partners are written through their mapping
 }
 
 TEST_CASE("casus sample writes the set, replaces an earlier set and refuses a foreign folder") {
-  const fs::path out = fs::temp_directory_path() / "casus_sample_cli" / "set";
+  const fs::path out = fs::temp_directory_path() / ("casus_sample_cli_" + std::to_string(::getpid())) / "set";
   fs::remove_all(out);
   Run run = run_casus("sample --cases 20 --months 3 --seed 5 --until 2026-06 --out " + out.string());
   CHECK(run.status == 0);
@@ -155,7 +157,7 @@ TEST_CASE("casus sample writes the set, replaces an earlier set and refuses a fo
   CHECK_FALSE(fs::exists(out / "2026-04"));
   CHECK(fs::exists(out / "2026-05"));
 
-  const fs::path foreign = fs::temp_directory_path() / "casus_sample_cli" / "foreign";
+  const fs::path foreign = fs::temp_directory_path() / ("casus_sample_cli_" + std::to_string(::getpid())) / "foreign";
   fs::remove_all(foreign);
   fs::create_directories(foreign);
   std::ofstream(foreign / "notes.txt") << "keep";
