@@ -151,4 +151,11 @@ TemplateData monitoring_context(const Config& config, Language lang) {
   return out;
 }
 
+void set_config_sections(TemplateData& ctx, const Config& config, Language language) {
+  ctx.set("framework", framework_context(config, language));
+  ctx.set("toolkit", toolkit_context(config, language));
+  ctx.set("escalation", escalation_context(config, language));
+  ctx.set("monitoring", monitoring_context(config, language));
+}
+
 }  // namespace casus

@@ -26,5 +26,9 @@ TemplateData escalation_context(const Config& config, Language language);
 // plan_deadline_days, disclosure_threshold, trend_months.
 TemplateData monitoring_context(const Config& config, Language language);
 
+// Sets `framework`, `toolkit`, `escalation` and `monitoring` on `ctx`: the
+// config sections the handbook and the training handouts both print.
+void set_config_sections(TemplateData& ctx, const Config& config, Language language);
+
 
 }  // namespace casus

@@ -123,10 +123,7 @@ Result<TemplateData> training_context(const Config& config, Language lang, const
   if (!meta) return meta.status();
   TemplateData ctx;
   ctx.set("meta", *meta);
-  ctx.set("framework", framework_context(config, lang));
-  ctx.set("toolkit", toolkit_context(config, lang));
-  ctx.set("escalation", escalation_context(config, lang));
-  ctx.set("monitoring", monitoring_context(config, lang));
+  set_config_sections(ctx, config, lang);
   ctx.set("example", example_context(config, lang, now));
   TemplateData regisseurs{TemplateData::type::list};
   int n = 0;
