@@ -37,7 +37,7 @@ int run_indicators(const GlobalOptions& options, const IndicatorsArgs& args) {
     print_error("--audience: onbekende doelgroep '" + args.audience + "' (bekend: " + known + ")");
     return kExitUsage;
   }
-  auto dataset = load_dataset(options, *clock);
+  auto dataset = load_dataset(options, *clock, LoadScope::figures_only());
   if (!dataset) {
     print_error(dataset.message());
     return kExitFailure;

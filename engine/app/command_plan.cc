@@ -125,7 +125,9 @@ int run_plan(const GlobalOptions& options, const PlanArgs& args, OutputRun* shar
 
   Dataset dataset;
   if (!args.blank) {
-    auto loaded = load_dataset(options, *clock);
+    LoadScope scope;  // --all: every case; otherwise only the named cases' records
+    if (!args.all) scope.only_cases = args.case_ids;
+    auto loaded = load_dataset(options, *clock, scope);
     if (!loaded) {
       print_error(loaded.message());
       return kExitFailure;

@@ -80,7 +80,7 @@ int run_report_monthly(const GlobalOptions& options, const ReportArgs& args, Out
     print_error("--audience: de maandrapportage is er voor 'board' of 'staff', niet voor '" + args.audience + "'");
     return kExitUsage;
   }
-  auto dataset = load_dataset(options, *clock);
+  auto dataset = load_dataset(options, *clock, LoadScope::figures_only());
   if (!dataset) {
     print_error(dataset.message());
     return kExitFailure;
@@ -160,7 +160,7 @@ int run_report_caselist(const GlobalOptions& options, const ReportArgs& args, Ou
     print_error("config: de casuslijst vraagt een doelgroep 'staff' met pseudonymised=\"true\"");
     return kExitFailure;
   }
-  auto dataset = load_dataset(options, *clock);
+  auto dataset = load_dataset(options, *clock, LoadScope::figures_only());
   if (!dataset) {
     print_error(dataset.message());
     return kExitFailure;

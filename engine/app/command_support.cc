@@ -39,10 +39,10 @@ Result<std::unique_ptr<Store>> open_store(const GlobalOptions& options, const Cl
   return Store::open(db, options.key_path(), clock);
 }
 
-Result<Dataset> load_dataset(const GlobalOptions& options, const Clock& clock) {
+Result<Dataset> load_dataset(const GlobalOptions& options, const Clock& clock, const LoadScope& scope) {
   auto store = open_store(options, clock);
   if (!store) return store.status();
-  return (*store)->load_dataset();
+  return (*store)->load_dataset(scope);
 }
 
 }  // namespace casus

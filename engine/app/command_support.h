@@ -25,7 +25,7 @@ std::unique_ptr<Clock> clock_or_report();
 // `casus init`.
 Result<std::unique_ptr<Store>> open_store(const GlobalOptions& options, const Clock& clock);
 
-// open_store() + load_dataset().
-Result<Dataset> load_dataset(const GlobalOptions& options, const Clock& clock);
+// open_store() + load_dataset(scope).
+Result<Dataset> load_dataset(const GlobalOptions& options, const Clock& clock, const LoadScope& scope = {});
 
 }  // namespace casus

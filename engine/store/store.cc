@@ -45,7 +45,10 @@ const std::vector<const char*>& migrations() {
       "CREATE TABLE covenant_versions (version INTEGER PRIMARY KEY, created_at TEXT NOT NULL,"
       " note TEXT NOT NULL, snapshot TEXT NOT NULL, docx_sha256 TEXT NOT NULL, pdf_sha256 TEXT NOT NULL);",
       // 2 -> 3: the audit log (store/audit_log.h). Self-contained step; renumber freely.
-      kAuditLogMigration};
+      kAuditLogMigration,
+      // 3 -> 4: lookups by case and by bsn hash, so a plan reads only its own records.
+      "CREATE INDEX record_case ON record (case_id);"
+      "CREATE INDEX record_bsn ON record (bsn_hmac) WHERE bsn_hmac IS NOT NULL;"};
   return steps;
 }
 
@@ -141,6 +144,7 @@ struct Store::Impl {
   std::string audit_key;
   std::unique_ptr<Poco::Data::Transaction> tx;
   std::int64_t batch_id = 0;
+  bool import_cache = false;  // the page cache raised for imports
   std::unordered_set<std::string> known_cases;
   std::unordered_set<std::string> known_bsn;
   Stmt insert, find, history, update;
@@ -180,7 +184,9 @@ Result<std::unique_ptr<Poco::Data::Session>> connect(const fs::path& db_path) {
     auto session = std::make_unique<Poco::Data::Session>("SQLite", db_path.string());
     sqlite3* db = Poco::Data::SQLite::Utility::dbHandle(*session);
     sqlite3_busy_timeout(db, 5000);
-    if (auto s = exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;"); !s)
+    // A small page cache for reading (a report scans the table once); imports
+    // raise it in begin_batch().
+    if (auto s = exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-8192;"); !s)
       return s;
     return session;
   } catch (const Poco::Exception& e) {
@@ -302,6 +308,10 @@ Status Store::begin_batch(const std::string& file, const std::string& sha256, co
                           RecordKind kind) {
   if (impl_->tx) return Status::error("store: an import batch is already open");
   sqlite3* db = impl_->db;
+  if (!impl_->import_cache) {  // upserts look up keys all over the table: a large cache pays off
+    if (auto s = exec(db, "PRAGMA cache_size=-65536;"); !s) return s;
+    impl_->import_cache = true;
+  }
   try {
     impl_->tx = std::make_unique<Poco::Data::Transaction>(*impl_->session);
   } catch (const Poco::Exception& e) {
@@ -490,7 +500,43 @@ Result<std::int64_t> Store::count_history(RecordKind kind) {
   return s.column_int(0);
 }
 
-Result<Dataset> Store::load_dataset() {
+namespace {
+
+// One stored row as the loader reads it.
+struct StoredRow {
+  std::int64_t id = 0;
+  RecordKind kind = RecordKind::cases;
+  std::string payload;
+  std::int64_t batch_id = 0;
+  std::int64_t line = 0;
+};
+
+bool is_personal_detail(RecordKind kind, std::size_t index) {
+  return kind == RecordKind::cases && index >= 2 && index <= 4;  // surname, given names, birth date
+}
+
+// Clears the free-text fields of a stored record (see LoadScope::free_texts).
+void drop_free_texts(RecordKind kind, std::vector<std::string>& fields) {
+  switch (kind) {
+    case RecordKind::events:
+      if (fields.size() > 5) fields[5].clear();  // description
+      break;
+    case RecordKind::life_domains:
+      if (fields.size() > 4) fields[4].clear();  // goal
+      break;
+    case RecordKind::interventions:
+      if (fields.size() > 6) fields[6].clear();  // rationale
+      break;
+    case RecordKind::assessments:
+      for (std::size_t i = 7; i < fields.size(); i += 4) fields[i].clear();  // item evidence
+      break;
+    default: break;
+  }
+}
+
+}  // namespace
+
+Result<Dataset> Store::load_dataset(const LoadScope& scope) {
   Dataset data;
   auto batch_list = batches();
   if (!batch_list) return batch_list.status();
@@ -508,69 +554,128 @@ Result<Dataset> Store::load_dataset() {
   }
   if (auto d = parse_date(latest.substr(0, 10))) data.data_as_of = *d;
 
-  Stmt s;
-  if (!s.prepare(impl_->db, "SELECT kind, payload, batch_id, line FROM record ORDER BY id"))
-    return sql_error(impl_->db, "store");
+  const std::unordered_set<std::string> wanted(scope.only_cases.begin(), scope.only_cases.end());
+  const bool all_cases = wanted.empty();
+
+  if (all_cases) {  // sized up front: no vector doubling at the peak
+    Stmt counts;
+    if (!counts.prepare(impl_->db, "SELECT kind, count(*) FROM record GROUP BY kind"))
+      return sql_error(impl_->db, "store");
+    while (counts.step() == SQLITE_ROW) {
+      const auto n = static_cast<std::size_t>(counts.column_int(1));
+      switch (static_cast<RecordKind>(counts.column_int(0))) {
+        case RecordKind::cases: data.cases.reserve(n); break;
+        case RecordKind::assessments: data.assessments.reserve(n); break;
+        case RecordKind::interventions: data.interventions.reserve(n); break;
+        case RecordKind::life_domains: data.life_domains.reserve(n); break;
+        case RecordKind::events: data.events.reserve(n); break;
+        default: break;
+      }
+    }
+  }
+
   std::vector<std::string> fields;
-  int rc;
-  while ((rc = s.step()) == SQLITE_ROW) {
-    const auto kind = static_cast<RecordKind>(s.column_int(0));
-    if (!unpack_fields(s.column_blob(1), fields)) return Status::error("store: a stored record is damaged");
+  auto add = [&](std::int64_t kind_code, std::string_view payload, std::int64_t batch_id,
+                 std::int64_t line) -> Status {
+    const auto kind = static_cast<RecordKind>(kind_code);
+    if (!unpack_fields(payload, fields)) return Status::error("store: a stored record is damaged");
+    const bool details = scope.personal_details && (all_cases || (kind == RecordKind::cases && !fields.empty() &&
+                                                                  wanted.count(fields[0]) > 0));
     for (std::size_t i = 0; i < fields.size(); ++i) {
       if (fields[i].empty() || !is_identifier_field(kind, i)) continue;
+      if (!details && is_personal_detail(kind, i)) {
+        fields[i].clear();
+        continue;
+      }
       auto plain = impl_->cipher.open(fields[i], field_label(kind, i));
       if (!plain) return Status::error("store: " + plain.message());
       fields[i] = std::move(plain.value());
     }
+    if (!scope.free_texts) drop_free_texts(kind, fields);
     Provenance provenance;
-    provenance.batch_id = s.column_int(2);
-    provenance.line = static_cast<std::size_t>(s.column_int(3));
-    if (auto it = batch_index.find(provenance.batch_id); it != batch_index.end()) {
+    provenance.batch_id = batch_id;
+    provenance.line = static_cast<std::size_t>(line);
+    if (auto it = batch_index.find(batch_id); it != batch_index.end()) {
       provenance.file = it->second.file;
       provenance.partner = it->second.partner;
     }
     Status status;
+    auto decode_into = [&](auto& list) {
+      list.emplace_back();
+      status = decode_record(fields, list.back());
+      list.back().provenance = std::move(provenance);
+    };
     switch (kind) {
-      case RecordKind::cases: {
-        CaseRecord r;
-        status = decode_record(fields, r);
-        r.provenance = std::move(provenance);
-        data.cases.push_back(std::move(r));
-        break;
-      }
-      case RecordKind::assessments: {
-        AssessmentRecord r;
-        status = decode_record(fields, r);
-        r.provenance = std::move(provenance);
-        data.assessments.push_back(std::move(r));
-        break;
-      }
-      case RecordKind::interventions: {
-        InterventionRecord r;
-        status = decode_record(fields, r);
-        r.provenance = std::move(provenance);
-        data.interventions.push_back(std::move(r));
-        break;
-      }
-      case RecordKind::life_domains: {
-        LifeDomainObservation r;
-        status = decode_record(fields, r);
-        r.provenance = std::move(provenance);
-        data.life_domains.push_back(std::move(r));
-        break;
-      }
-      case RecordKind::events: {
-        EventRecord r;
-        status = decode_record(fields, r);
-        r.provenance = std::move(provenance);
-        data.events.push_back(std::move(r));
-        break;
-      }
+      case RecordKind::cases: decode_into(data.cases); break;
+      case RecordKind::assessments: decode_into(data.assessments); break;
+      case RecordKind::interventions: decode_into(data.interventions); break;
+      case RecordKind::life_domains: decode_into(data.life_domains); break;
+      case RecordKind::events: decode_into(data.events); break;
       default: return Status::error("store: record of unknown kind");
     }
-    if (!status) return status;
+    return status;
+  };
+
+  Stmt s;
+  int rc;
+  if (all_cases) {
+    if (!s.prepare(impl_->db, "SELECT kind, payload, batch_id, line FROM record ORDER BY id"))
+      return sql_error(impl_->db, "store");
+    while ((rc = s.step()) == SQLITE_ROW)
+      if (auto status = add(s.column_int(0), s.column_blob(1), s.column_int(2), s.column_int(3)); !status)
+        return status;
+    if (rc != SQLITE_DONE) return sql_error(impl_->db, "store");
+  } else {
+    // Every case row; then the wanted cases' own records and the events that
+    // carry a wanted case's bsn, read through the indexes and put back in
+    // storage order.
+    std::vector<StoredRow> rows;
+    std::vector<std::string> wanted_bsn_hashes;
+    if (!s.prepare(impl_->db, "SELECT id, kind, payload, batch_id, line, case_id, bsn_hmac FROM record"
+                              " WHERE kind = ? ORDER BY id"))
+      return sql_error(impl_->db, "store");
+    s.bind(1, static_cast<std::int64_t>(RecordKind::cases));
+    while ((rc = s.step()) == SQLITE_ROW) {
+      if (auto status = add(s.column_int(1), s.column_blob(2), s.column_int(3), s.column_int(4)); !status)
+        return status;
+      if (wanted.count(s.column_text(5)) > 0 && !s.column_blob(6).empty())
+        wanted_bsn_hashes.emplace_back(s.column_blob(6));
+    }
+    if (rc != SQLITE_DONE) return sql_error(impl_->db, "store");
+    auto collect = [&](Stmt& query) -> Status {
+      int step;
+      while ((step = query.step()) == SQLITE_ROW)
+        rows.push_back(StoredRow{query.column_int(0), static_cast<RecordKind>(query.column_int(1)),
+                                 std::string(query.column_blob(2)), query.column_int(3), query.column_int(4)});
+      return step == SQLITE_DONE ? Status::ok() : sql_error(impl_->db, "store");
+    };
+    Stmt by_case;
+    if (!by_case.prepare(impl_->db, "SELECT id, kind, payload, batch_id, line FROM record"
+                                    " WHERE case_id = ? AND kind <> ?"))
+      return sql_error(impl_->db, "store");
+    for (const std::string& id : scope.only_cases) {
+      by_case.reset();
+      by_case.bind_text(1, id);
+      by_case.bind(2, static_cast<std::int64_t>(RecordKind::cases));
+      if (auto status = collect(by_case); !status) return status;
+    }
+    Stmt by_bsn;
+    if (!by_bsn.prepare(impl_->db, "SELECT id, kind, payload, batch_id, line FROM record"
+                                   " WHERE bsn_hmac = ? AND kind = ?"))
+      return sql_error(impl_->db, "store");
+    for (const std::string& hash : wanted_bsn_hashes) {
+      by_bsn.reset();
+      by_bsn.bind_blob(1, hash);
+      by_bsn.bind(2, static_cast<std::int64_t>(RecordKind::events));
+      if (auto status = collect(by_bsn); !status) return status;
+    }
+    std::sort(rows.begin(), rows.end(), [](const StoredRow& a, const StoredRow& b) { return a.id < b.id; });
+    rows.erase(std::unique(rows.begin(), rows.end(), [](const StoredRow& a, const StoredRow& b) { return a.id == b.id; }),
+               rows.end());
+    for (const StoredRow& row : rows)
+      if (auto status = add(static_cast<std::int64_t>(row.kind), row.payload, row.batch_id, row.line); !status)
+        return status;
   }
-  if (rc != SQLITE_DONE) return sql_error(impl_->db, "store");
 
   std::unordered_set<std::string> case_ids;
   case_ids.reserve(data.cases.size());
@@ -581,6 +686,10 @@ Result<Dataset> Store::load_dataset() {
   std::erase_if(data.interventions, unlinked);
   std::erase_if(data.life_domains, unlinked);
   link_events(data);
+  // A scoped load keeps only the events that link to a wanted case (a bsn
+  // shared with another case can bring in events that belong elsewhere).
+  if (!all_cases)
+    std::erase_if(data.events, [&](const EventRecord& e) { return wanted.count(e.linked_case_id) == 0; });
   return data;
 }
 

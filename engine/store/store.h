@@ -27,7 +27,7 @@ struct sqlite3;
 
 namespace casus {
 
-inline constexpr int kStoreSchemaVersion = 3;
+inline constexpr int kStoreSchemaVersion = 4;
 
 struct StoredBatch {
   std::int64_t id = 0;
@@ -48,6 +48,27 @@ struct CovenantVersion {
   std::string snapshot;     // canonical text (logic/covenant_changes.h)
   std::string docx_sha256;
   std::string pdf_sha256;
+};
+
+// What a command reads from the store. The default is everything; documents
+// that show only figures read less, so they need less memory and never
+// decrypt what they do not print.
+struct LoadScope {
+  // Surnames, given names and birth dates. Off: left empty, never decrypted.
+  // (The bsn is always read: event linking and re-entries need it.)
+  bool personal_details = true;
+  // Free texts: event descriptions, life-domain goals, intervention rationales
+  // and item evidence. Off: left empty. Assessment rationales are always read
+  // (the unexplained-deviation flag depends on them).
+  bool free_texts = true;
+  // Only these cases' assessments, interventions, life-domain observations and
+  // events (looked up through the store's indexes). Every case row is still
+  // read, for event linking and family links, but only these cases get their
+  // personal details. Empty = all cases.
+  std::vector<std::string> only_cases;
+
+  // Indicators, the monthly report and the case list: no names, no free texts.
+  static LoadScope figures_only() { return LoadScope{false, false, {}}; }
 };
 
 enum class UpsertResult { inserted, updated, unchanged };
@@ -90,9 +111,10 @@ class Store {
   void rollback_batch();
   bool in_batch() const;
 
-  // Everything, decrypted, events linked; only assessments, interventions and
-  // life-domain records whose case is stored.
-  Result<Dataset> load_dataset();
+  // The records `scope` asks for (default: everything), decrypted, events
+  // linked; only assessments, interventions and life-domain records whose
+  // case is stored, in the order they were first stored.
+  Result<Dataset> load_dataset(const LoadScope& scope = {});
 
   // For tests and maintenance: number of current / historical rows of a kind.
   Result<std::int64_t> count_records(RecordKind kind);

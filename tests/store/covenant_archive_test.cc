@@ -67,14 +67,14 @@ TEST_CASE("covenant archive: versions are numbered 1, 2, … and all are kept") 
   CHECK((*latest)->version == 2);
 }
 
-TEST_CASE("covenant archive: a schema-1 store migrates forward to 2") {
+TEST_CASE("covenant archive: a schema-1 store migrates forward to the latest schema") {
   if (std::system("command -v sqlite3 >/dev/null 2>&1") != 0) return;
   ArchiveDir dir;
   const FixedClock clock(DateTime{{2026, 11, 28}, 9, 0, 0});
   REQUIRE(Store::create(dir.db(), dir.key(), clock).is_ok());
   // Make it a version-1 store as an older casus left it.
   REQUIRE(std::system(("sqlite3 " + dir.db().string() +
-                       " 'DROP TABLE covenant_versions; DROP TABLE audit_log; PRAGMA user_version=1' 2>/dev/null").c_str()) == 0);
+                       " 'DROP TABLE covenant_versions; DROP TABLE audit_log; DROP INDEX record_case; DROP INDEX record_bsn; PRAGMA user_version=1' 2>/dev/null").c_str()) == 0);
   auto store = Store::open(dir.db(), dir.key(), clock);
   REQUIRE(store.is_ok());
   CHECK((*store)->schema_version() == kStoreSchemaVersion);

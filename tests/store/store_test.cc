@@ -119,7 +119,7 @@ TEST_CASE("store: a newer schema is refused") {
   std::system(("sqlite3 " + (dir.path / "casus.db").string() + " 'PRAGMA user_version=7' 2>/dev/null").c_str());
   if (std::system("command -v sqlite3 >/dev/null 2>&1") == 0)
     CHECK(Store::open(dir.path / "casus.db", dir.path / "casus.db.key", kClock).message() ==
-          "store has schema version 7; this casus knows up to 3 (use a newer casus)");
+          "store has schema version 7; this casus knows up to 4 (use a newer casus)");
 }
 
 TEST_CASE("store: upsert by natural key keeps history; unchanged detected; batches recorded") {
@@ -331,4 +331,76 @@ TEST_CASE("store: delete_cases removes the cases, their records and history, and
     CHECK(bytes.find("OUDEZAAK77") == std::string::npos);
     CHECK(bytes.find("GEBEURTENIS9") == std::string::npos);
   }
+}
+
+TEST_CASE("store: a scoped load reads only the named cases' records, and figures_only leaves names and texts out") {
+  TempDir dir;
+  auto store = fresh(dir);
+  const std::string shared_bsn = "123456782";
+  import(*store, "c.csv",
+         std::vector<CaseRecord>{make_case("C1", shared_bsn, {2025, 1, 1}, Date{2025, 6, 1}),
+                                 make_case("C2", shared_bsn, {2026, 1, 1}), make_case("C3", "", {2026, 2, 1})},
+         RecordKind::cases);
+  auto described = [](EventRecord e) {
+    e.description = "Melding bij de buren";
+    return e;
+  };
+  import(*store, "e.csv",
+         std::vector<EventRecord>{described(make_event("E1", "", shared_bsn, {2025, 3, 1})),   // bsn: C1's period
+                                  described(make_event("E2", "", shared_bsn, {2026, 3, 1})),   // bsn: C2's period
+                                  described(make_event("E3", "C3", "", {2026, 3, 2})),         // case id: C3
+                                  described(make_event("E4", "C1", "", {2025, 4, 1}))},        // case id: C1
+         RecordKind::events, "politie");
+  LifeDomainObservation goal;
+  goal.case_id = "C1";
+  goal.observed_on = {2025, 2, 1};
+  goal.domain = "wonen";
+  goal.score = 2;
+  goal.goal = "Eigen kamer";
+  LifeDomainObservation other = goal;
+  other.case_id = "C3";
+  import(*store, "l.csv", std::vector<LifeDomainObservation>{goal, other}, RecordKind::life_domains);
+  AssessmentRecord a;
+  a.case_id = "C1";
+  a.assessed_on = {2025, 2, 2};
+  a.rationale = "Zie verslag";
+  a.items["V1"] = ItemScore{2, "gezien", "politie"};
+  import(*store, "a.csv", std::vector<AssessmentRecord>{a}, RecordKind::assessments);
+
+  auto full = store->load_dataset();
+  REQUIRE(full.is_ok());
+  REQUIRE(full->events.size() == 4);
+
+  LoadScope scope;
+  scope.only_cases = {"C1"};
+  auto one = store->load_dataset(scope);
+  REQUIRE(one.is_ok());
+  REQUIRE(one->cases.size() == 3);  // every case row, for linking and family links
+  std::map<std::string, std::string> names;
+  for (const auto& c : one->cases) names[c.case_id] = c.surname;
+  CHECK(names == std::map<std::string, std::string>{{"C1", "Vermeulen-C1"}, {"C2", ""}, {"C3", ""}});
+  std::vector<std::string> events;
+  for (const auto& e : one->events) events.push_back(e.event_id + ">" + e.linked_case_id + ":" + e.description);
+  CHECK(events == std::vector<std::string>{"E1>C1:Melding bij de buren", "E4>C1:Melding bij de buren"});
+  REQUIRE(one->life_domains.size() == 1);
+  CHECK(one->life_domains[0].goal == "Eigen kamer");
+  REQUIRE(one->assessments.size() == 1);
+  CHECK(one->assessments[0].items.at("V1").evidence == "gezien");
+
+  auto figures = store->load_dataset(LoadScope::figures_only());
+  REQUIRE(figures.is_ok());
+  REQUIRE(figures->cases.size() == 3);
+  for (const auto& c : figures->cases) {
+    CHECK(c.surname.empty());
+    CHECK(c.given_names.empty());
+    CHECK_FALSE(c.birth_date.has_value());
+  }
+  CHECK(figures->cases[0].bsn == shared_bsn);  // linking and re-entries need it
+  REQUIRE(figures->events.size() == 4);
+  for (const auto& e : figures->events) CHECK(e.description.empty());
+  CHECK(figures->events[1].linked_case_id == "C2");
+  CHECK(figures->life_domains[0].goal.empty());
+  CHECK(figures->assessments[0].rationale == "Zie verslag");  // the unexplained-deviation flag reads it
+  CHECK(figures->assessments[0].items.at("V1").evidence.empty());
+  CHECK(figures->assessments[0].items.at("V1").score == 2);
 }
