@@ -27,6 +27,7 @@ class InternedString {
   const char* data() const { return str().data(); }
   std::size_t size() const { return str().size(); }
   bool empty() const { return text_ == nullptr; }
+  void clear() { text_ = nullptr; }
 
   // Equal texts are the same pool entry, so identity is equality.
   friend bool operator==(const InternedString& a, const InternedString& b) { return a.text_ == b.text_; }
@@ -34,6 +35,7 @@ class InternedString {
   friend bool operator==(const InternedString& a, const std::string& b) { return a.str() == b; }
   friend bool operator==(const InternedString& a, const char* b) { return a.str() == b; }
   friend bool operator<(const InternedString& a, const InternedString& b) { return a.str() < b.str(); }
+  friend bool operator>(const InternedString& a, const InternedString& b) { return a.str() > b.str(); }
   friend std::string operator+(const InternedString& a, const std::string& b) { return a.str() + b; }
   friend std::string operator+(const std::string& a, const InternedString& b) { return a + b.str(); }
   friend std::string operator+(const InternedString& a, const char* b) { return a.str() + b; }

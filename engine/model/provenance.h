@@ -11,10 +11,10 @@
 namespace casus {
 
 struct Provenance {
-  InternedString file;  // shared by all records of a file
-  std::size_t line = 0;       // CSV line, or XML record line
+  InternedString file;        // shared by all records of a file
   InternedString partner;     // delivering partner code
-  std::int64_t batch_id = 0;  // import batch in the store; 0 = not stored yet
+  std::uint32_t line = 0;     // CSV line, or XML record line
+  std::int32_t batch_id = 0;  // import batch in the store; 0 = not stored yet
 };
 
 }  // namespace casus

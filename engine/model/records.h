@@ -1,7 +1,10 @@
 // The canonical record types, one per record kind of the exchange format,
 // as plain values with no I/O. Optional fields are std::optional; text that
 // may be absent is an empty string. Direct identifiers (bsn, names, birth
-// date) are plaintext here; the store encrypts them at rest.
+// date) are plaintext here; the store encrypts them at rest. Case ids and
+// codes that recur across many records (partner, district, domain, toolkit
+// code, regisseur, assessor) are InternedString: eight bytes a field, one
+// shared copy of each text — a 100k-case store loads millions of records.
 #pragma once
 
 #include <map>
@@ -10,22 +13,23 @@
 
 #include "core/date.h"
 #include "model/enums.h"
+#include "model/interned_string.h"
 #include "model/item_scores.h"
 #include "model/provenance.h"
 
 namespace casus {
 
 struct CaseRecord {
-  std::string case_id;
+  InternedString case_id;
   std::string bsn;  // 9 digits, empty when not delivered
   std::string surname;
   std::string given_names;
   std::optional<Date> birth_date;
   std::optional<Gender> gender;
-  std::string district;  // code from data/districts
+  InternedString district;  // code from data/districts
   int risk_group = 0;    // 1..5
   Date registered_on;
-  std::string regisseur;
+  InternedString regisseur;
   std::optional<Date> plan_approved_on;
   int escalation_level = 1;  // 1..4
   std::optional<Date> on_hold_since;
@@ -33,7 +37,7 @@ struct CaseRecord {
   std::string on_hold_reason;
   std::optional<Date> closed_on;
   std::optional<ClosureReason> closure_reason;
-  std::string related_case_id;
+  InternedString related_case_id;
   Provenance provenance;
 
   bool active_at(const Date& day) const {
@@ -42,9 +46,9 @@ struct CaseRecord {
 };
 
 struct AssessmentRecord {
-  std::string case_id;
+  InternedString case_id;
   Date assessed_on;
-  std::string assessor;
+  InternedString assessor;
   ItemScores items;  // by item code; absent = unknown
   Judgement judgement = Judgement::laag;
   std::string rationale;
@@ -52,9 +56,9 @@ struct AssessmentRecord {
 };
 
 struct InterventionRecord {
-  std::string case_id;
-  std::string code;     // toolkit code
-  std::string partner;  // partner code
+  InternedString case_id;
+  InternedString code;     // toolkit code
+  InternedString partner;  // partner code
   Date started_on;
   std::optional<Date> ended_on;
   InterventionStatus status = InterventionStatus::gepland;
@@ -63,23 +67,23 @@ struct InterventionRecord {
 };
 
 struct LifeDomainObservation {
-  std::string case_id;
+  InternedString case_id;
   Date observed_on;
-  std::string domain;  // domain code from config
+  InternedString domain;  // domain code from config
   int score = 0;       // 1..5
   std::string goal;
   Provenance provenance;
 };
 
 struct EventRecord {
-  std::string partner;  // delivering partner (part of the key)
+  InternedString partner;  // delivering partner (part of the key)
   std::string event_id;
-  std::string case_id;  // as delivered; may be empty when bsn is given
+  InternedString case_id;  // as delivered; may be empty when bsn is given
   std::string bsn;
   DateTime occurred_on;
   EventKind kind = EventKind::melding;
   std::string description;
-  std::string linked_case_id;  // resolved by the store's linking; empty = unlinked
+  InternedString linked_case_id;  // resolved by the store's linking; empty = unlinked
   Provenance provenance;
 };
 

@@ -88,7 +88,7 @@ CaseListRow CaseList::row(std::size_t i) const {
     if (iv->status == InterventionStatus::gepland || iv->started_on > end_) continue;
     if (iv->ended_on && *iv->ended_on <= end_) continue;
     const Instrument* instrument = config_->toolkit.find(iv->code);
-    const std::string* name = instrument ? &instrument->name.get(language_) : &iv->code;
+    const std::string* name = instrument ? &instrument->name.get(language_) : &iv->code.str();
     if (std::find_if(names.begin(), names.end(), [&](const std::string* n) { return *n == *name; }) != names.end()) {
       continue;
     }

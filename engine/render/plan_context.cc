@@ -311,7 +311,7 @@ void put_instruments(ContextBuilder::Object& root, const Config& config, const C
     any = true;
     const Instrument* instrument = config.toolkit.find(i->code);
     auto row = root.object("instruments");
-    row.set("name", instrument ? instrument->name.get(language) : i->code);
+    row.set("name", instrument ? instrument->name.get(language) : i->code.str());
     row.set("category", instrument ? category_name(config, instrument->category, language) : "");
     row.set("owner", partner_name(config, i->partner));
     row.set("start", format_date_short(i->started_on));
@@ -632,7 +632,7 @@ Result<BuiltContext> build_plan_context(const Config& config, const DatasetIndex
   const Language language = options.language;
   const bool identity = root.guard("show_identity");
   const CaseRecord& c = *history.record;
-  std::string subtitle = identity ? person_name(c.given_names, c.surname) + " — " + c.case_id : c.case_id;
+  std::string subtitle = identity ? person_name(c.given_names, c.surname) + " — " + c.case_id : c.case_id.str();
   if (!c.regisseur.empty()) subtitle += (language == Language::en ? " — case director " : " — regisseur ") + c.regisseur;
   put_meta(root, config, audience, options,
            std::string(language == Language::en ? "Plan of action " : "Plan van aanpak ") + c.case_id, subtitle);

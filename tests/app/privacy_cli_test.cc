@@ -173,9 +173,9 @@ TEST_CASE("privacy: no output carries a bsn, name or birth date its audience may
   std::set<std::string> regisseur_words;  // regisseur names are not case data
   for (const auto& c : data->cases) {
     std::size_t start = 0;
-    for (std::size_t end; (end = c.regisseur.find(' ', start)) != std::string::npos; start = end + 1)
-      regisseur_words.insert(c.regisseur.substr(start, end - start));
-    regisseur_words.insert(c.regisseur.substr(start));
+    for (std::size_t end; (end = c.regisseur.str().find(' ', start)) != std::string::npos; start = end + 1)
+      regisseur_words.insert(c.regisseur.str().substr(start, end - start));
+    regisseur_words.insert(c.regisseur.str().substr(start));
   }
   // Per identifying field, the values to search for.
   struct Needle {
