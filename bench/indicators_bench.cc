@@ -68,6 +68,7 @@ Dataset build(const Config& config, std::size_t case_count, std::size_t event_co
       AssessmentRecord a;
       a.case_id = c.case_id;
       a.assessed_on = c.registered_on.plus_days(20 + 120 * k + static_cast<std::int64_t>(pick(60)));
+      a.items.reserve(config.framework.items.size());  // as the store's decoder does
       for (const auto& item : config.framework.items) {
         if (pick(5) != 0) a.items[item.code].score = static_cast<int>(pick(3));
       }

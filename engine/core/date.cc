@@ -106,7 +106,7 @@ int Date::iso_weekday() const {
 }
 
 std::string Date::iso() const {
-  char buffer[16];
+  char buffer[24];
   std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
   return buffer;
 }
@@ -199,7 +199,7 @@ const char* month_name(int month, Language language) {
 }
 
 std::string format_date_short(const Date& date) {
-  char buffer[16];
+  char buffer[24];
   std::snprintf(buffer, sizeof buffer, "%02d-%02d-%04d", date.day, date.month, date.year);
   return buffer;
 }
@@ -210,7 +210,7 @@ std::string format_date_long(const Date& date, Language language) {
 }
 
 std::string format_date_time_long(const DateTime& value, Language language) {
-  char buffer[8];
+  char buffer[16];
   std::snprintf(buffer, sizeof buffer, "%02d:%02d", value.hour, value.minute);
   return format_date_long(value.date, language) + ' ' + buffer;
 }

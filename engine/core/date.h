@@ -16,10 +16,16 @@ namespace casus {
 // How to read ambiguous day/month forms (28/11/2026). ISO forms are always y-m-d.
 enum class DateOrder { dmy, mdy };
 
+// Four bytes: millions of loaded records carry dates. Read the fields as
+// ints (they promote); never stream them as characters.
 struct Date {
-  int year = 1970;
-  int month = 1;
-  int day = 1;
+  std::int16_t year = 1970;
+  std::int8_t month = 1;
+  std::int8_t day = 1;
+
+  constexpr Date() = default;
+  constexpr Date(int y, int m, int d)
+      : year(static_cast<std::int16_t>(y)), month(static_cast<std::int8_t>(m)), day(static_cast<std::int8_t>(d)) {}
 
   // Days since 1970-01-01 (negative before).
   std::int64_t days_since_epoch() const;
@@ -38,11 +44,15 @@ int days_in_month(int year, int month);
 bool is_leap_year(int year);
 std::int64_t days_between(const Date& from, const Date& to);  // to - from
 
-struct DateTime {
+struct DateTime {  // eight bytes
   Date date;
-  int hour = 0;
-  int minute = 0;
-  int second = 0;
+  std::int8_t hour = 0;
+  std::int8_t minute = 0;
+  std::int8_t second = 0;
+
+  constexpr DateTime() = default;
+  constexpr DateTime(Date d, int h = 0, int m = 0, int s = 0)
+      : date(d), hour(static_cast<std::int8_t>(h)), minute(static_cast<std::int8_t>(m)), second(static_cast<std::int8_t>(s)) {}
 
   std::string iso() const;  // 2026-11-28T14:05:00
   auto operator<=>(const DateTime&) const = default;

@@ -5,9 +5,8 @@
 namespace casus {
 
 Date add_years(const Date& date, int years) {
-  Date out{date.year + years, date.month, date.day};
-  out.day = std::min(out.day, days_in_month(out.year, out.month));
-  return out;
+  const int year = date.year + years;
+  return Date{year, date.month, std::min<int>(date.day, days_in_month(year, date.month))};
 }
 
 std::vector<RetentionDue> cases_due_for_deletion(const Dataset& dataset, int years, const Date& today) {

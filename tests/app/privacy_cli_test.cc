@@ -190,7 +190,7 @@ TEST_CASE("privacy: no output carries a bsn, name or birth date its audience may
       needles.push_back({"given_names", c.given_names + " " + c.surname});
     if (c.birth_date) {
       const Date& b = *c.birth_date;
-      char dmy[16];
+      char dmy[24];
       std::snprintf(dmy, sizeof dmy, "%02d-%02d-%04d", b.day, b.month, b.year);
       needles.push_back({"birth_date", b.iso()});
       needles.push_back({"birth_date", dmy});
