@@ -7,6 +7,7 @@
 #include "logic/assessment_profile.h"
 #include "logic/escalation_proposals.h"
 #include "logic/toolkit_suggestions.h"
+#include "render/case_document_parts.h"
 #include "render/case_labels.h"
 #include "render/markup_parser.h"
 
@@ -14,14 +15,8 @@ namespace casus {
 
 namespace {
 
-struct Label {
-  const char* key;
-  const char* nl;
-  const char* en;
-};
-
 // Every fixed word of the plan template, in both languages (structural keys `l.*`).
-constexpr Label kLabels[] = {
+constexpr LabelText kLabels[] = {
     {"title", "Plan van aanpak", "Plan of action"},
     {"blank_subtitle", "Blanco format voor training en handmatig gebruik", "Blank format for training and manual use"},
     {"sec_case", "Casusgegevens", "Case details"},
@@ -126,27 +121,6 @@ std::string short_band_label(const std::string& label) {
 }
 
 std::string long_date(const Date& date, Language language) { return format_date_long(date, language); }
-
-void put_meta(ContextBuilder::Object& root, const Config& config, const Audience& audience,
-              const PlanOptions& options, const std::string& title, const std::string& subtitle) {
-  auto meta = root.object("meta");
-  meta.set("title", title);
-  meta.set("subtitle", subtitle);
-  meta.set("audience", audience.name.get(options.language));
-  meta.set("marking", audience.marking.get(options.language));
-  meta.set("data_as_of", long_date(options.data_as_of, options.language));
-  meta.set("generated_at", format_date_time_long(options.generated_at, options.language));
-  meta.set("created", options.generated_at.iso());
-  meta.set("language", language_code(options.language));
-  meta.set("author", config.settings.municipality);
-  root.put("meta", std::move(meta));
-}
-
-void put_labels(ContextBuilder::Object& root, Language language) {
-  auto labels = root.object("l");
-  for (const Label& label : kLabels) labels.set(label.key, language == Language::en ? label.en : label.nl);
-  root.put("l", std::move(labels));
-}
 
 std::string category_name(const Config& config, const std::string& code, Language language) {
   const ToolkitCategory* category = config.toolkit.find_category(code);
@@ -511,14 +485,6 @@ void put_approval(ContextBuilder::Object& root, const CaseHistory* history, Lang
   root.append("signers", std::move(regisseur));
 }
 
-Status refuse_aggregates(const Audience& audience) {
-  if (audience.aggregates_only)
-    return Status::error("audience '" + audience.code + "' receives aggregates only, never a per-case document");
-  if (!audience.receives_case_data())
-    return Status::error("audience '" + audience.code + "' receives no case data, never a per-case document");
-  return Status::ok();
-}
-
 }  // namespace
 
 FamilyLinks family_links(const DatasetIndex& index) {
@@ -530,10 +496,7 @@ FamilyLinks family_links(const DatasetIndex& index) {
 
 DocumentSchema plan_schema(const Config& config) {
   DocumentSchema s("plan");
-  for (const char* key : {"title", "subtitle", "audience", "marking", "data_as_of", "generated_at", "created",
-                          "language", "author"})
-    s.structural(std::string("meta.") + key);
-  for (const Label& label : kLabels) s.structural(std::string("l.") + label.key);
+  declare_frame(s, kLabels);
   s.structural("blank");
   s.guard("show_identity", config.category_of("cases", "surname"));
   s.guard("show_assessment_detail", config.category_of("assessments", Config::kItemsField));
@@ -626,7 +589,7 @@ DocumentSchema plan_schema(const Config& config) {
 Result<BuiltContext> build_plan_context(const Config& config, const DatasetIndex& index,
                                         const CaseHistory& history, const Audience& audience,
                                         const DocumentSchema& schema, const PlanOptions& options) {
-  if (Status s = refuse_aggregates(audience); !s) return s;
+  if (Status s = refuse_non_case_audience(audience); !s) return s;
   ContextBuilder builder(schema, audience);
   auto root = builder.root();
   const Language language = options.language;
@@ -634,9 +597,10 @@ Result<BuiltContext> build_plan_context(const Config& config, const DatasetIndex
   const CaseRecord& c = *history.record;
   std::string subtitle = identity ? person_name(c.given_names, c.surname) + " — " + c.case_id : c.case_id;
   if (!c.regisseur.empty()) subtitle += (language == Language::en ? " — case director " : " — regisseur ") + c.regisseur;
-  put_meta(root, config, audience, options,
-           std::string(language == Language::en ? "Plan of action " : "Plan van aanpak ") + c.case_id, subtitle);
-  put_labels(root, language);
+  put_meta(root, config, audience,
+           FrameMeta{std::string(language == Language::en ? "Plan of action " : "Plan van aanpak ") + c.case_id,
+                     subtitle, "", language, options.data_as_of, options.generated_at});
+  put_labels(root, kLabels, language);
   root.flag("blank", false);
   root.guard("show_assessment_detail");
   root.guard("show_rationale");
@@ -660,14 +624,16 @@ Result<BuiltContext> build_plan_context(const Config& config, const DatasetIndex
 
 Result<BuiltContext> build_blank_plan_context(const Config& config, const Audience& audience,
                                               const DocumentSchema& schema, const PlanOptions& options) {
-  if (Status s = refuse_aggregates(audience); !s) return s;
+  if (Status s = refuse_non_case_audience(audience); !s) return s;
   ContextBuilder builder(schema, audience);
   auto root = builder.root();
   const Language language = options.language;
-  put_meta(root, config, audience, options, language == Language::en ? "Plan of action" : "Plan van aanpak",
-           language == Language::en ? "Blank format for training and manual use"
-                                    : "Blanco format voor training en handmatig gebruik");
-  put_labels(root, language);
+  put_meta(root, config, audience,
+           FrameMeta{language == Language::en ? "Plan of action" : "Plan van aanpak",
+                     language == Language::en ? "Blank format for training and manual use"
+                                              : "Blanco format voor training en handmatig gebruik",
+                     "", language, options.data_as_of, options.generated_at});
+  put_labels(root, kLabels, language);
   root.flag("blank", true);
   for (const char* guard : {"show_identity", "show_assessment_detail", "show_rationale", "show_goals", "show_police_events",
                             "show_hold_reason", "show_restrictive_rationale"})
