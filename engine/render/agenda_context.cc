@@ -69,7 +69,8 @@ DocumentSchema agenda_schema(const Config& config) {
   s.field("cases.regisseur", config, "cases", "regisseur");
   s.field("cases.level", config, "cases", "escalation_level");
   // Each reason's text is made only of parts the audience may receive (see build_agenda_context).
-  s.field("cases.reasons", config, "cases", "case_id");
+  for (const char* key : {"cases.reasons", "cases.reasons.separator", "cases.reasons.heading", "cases.reasons.text"})
+    s.field(key, config, "cases", "case_id");
   s.structural("signers.role");
   s.structural("signers.name");
   return s;
@@ -105,19 +106,24 @@ Result<BuiltContext> build_agenda_context(const Config& config, const std::vecto
   root.empty_list("cases");
   for (const AgendaItem& item : items) {
     const CaseRecord& c = *item.history->record;
-    std::string reasons;
+    auto row = root.object("cases");
+    row.empty_list("reasons");
+    int shown = 0;
     for (const AgendaReason& r : item.reasons) {
       std::string text;
       switch (r.kind) {
         case AgendaReasonKind::escalation_up:
         case AgendaReasonKind::afschaling: {
+          // "van niveau 2 naar 3. Er is een aanhouding geregistreerd. — aanhouding op 20-11-2026"
           const EscalationProposal& p = *r.proposal;
-          text = std::to_string(p.from_level) + " → " + std::to_string(p.to_level) + ":";
-          for (const ProposalReason& pr : p.reasons) {
+          text = (en ? "from level " : "van niveau ") + std::to_string(p.from_level) + (en ? " to " : " naar ") +
+                 std::to_string(p.to_level) + ".";
+          for (std::size_t i = 0; i < p.reasons.size(); ++i) {
+            const ProposalReason& pr = p.reasons[i];
             const EscalationRule* rule = nullptr;
             for (const auto& x : config.escalation.rules)
               if (x.id == pr.rule_id) rule = &x;
-            text += " " + pr.reason.get(language);
+            text += (i == 0 ? " " : "; ") + pr.reason.get(language);
             const bool about_event = rule && rule->trigger == EscalationRule::Trigger::event_kind;
             if (!pr.detail.get(language).empty() && builder.permits_category(about_event ? event_category : ""))
               text += " — " + pr.detail.get(language);
@@ -149,16 +155,18 @@ Result<BuiltContext> build_agenda_context(const Config& config, const std::vecto
           break;
       }
       ++counts[r.kind];
-      reasons += (reasons.empty() ? "" : "; ") + reason_heading(r.kind, language) + ": " + text;
+      auto reason = row.object("reasons");
+      reason.set("separator", shown++ == 0 ? "" : "; ");
+      reason.set("heading", reason_heading(r.kind, language));
+      reason.set("text", text);
+      row.append("reasons", std::move(reason));
     }
-    if (reasons.empty()) continue;  // nothing this audience may see
-    auto row = root.object("cases");
+    if (shown == 0) continue;  // nothing this audience may see
     row.set("number", std::to_string(++number));
     row.set("case_id", c.case_id);
     if (identity) row.set("name", person_name(c.given_names, c.surname));
     row.set("regisseur", c.regisseur.empty() ? "—" : c.regisseur);
     row.set("level", std::to_string(c.escalation_level));
-    row.set("reasons", reasons);
     root.append("cases", std::move(row));
   }
   root.presence("cases_any", number > 0);
