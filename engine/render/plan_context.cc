@@ -18,7 +18,6 @@ namespace {
 // Every fixed word of the plan template, in both languages (structural keys `l.*`).
 constexpr LabelText kLabels[] = {
     {"title", "Plan van aanpak", "Plan of action"},
-    {"blank_subtitle", "Blanco format voor training en handmatig gebruik", "Blank format for training and manual use"},
     {"sec_case", "Casusgegevens", "Case details"},
     {"case_id", "Casusnummer", "Case number"},
     {"name", "Naam", "Name"},
@@ -97,18 +96,23 @@ constexpr LabelText kLabels[] = {
     {"decision_hint", "Vermeld het besluit en eventuele voorwaarden.", "State the decision and any conditions."},
     {"next_review", "Datum volgende evaluatie", "Date of next review"},
     {"chair", "Voorzitter casusoverleg", "Chair of the case meeting"},
-    {"blank_name", "Naam of casusnummer", "Name or case number"},
+    {"blank_name", "Naam of casusnummer (pseudoniem)", "Name or case number (pseudonym)"},
     {"blank_summary", "Korte schets van de casus en de aanleiding", "Short outline of the case and the reason for registration"},
-    {"blank_scores", "Scores per domein (V, I, K, B) en oordeel", "Scores per domain (V, I, K, B) and judgement"},
+    {"blank_profile", "Domeinprofiel: score en aandeel van de maximale score per domein",
+     "Domain profile: score and share of the maximum score per domain"},
+    {"explanation", "Toelichting", "Explanation"},
     {"blank_floor", "Consistentievloer en motivering bij afwijking", "Consistency floor and rationale for any deviation"},
-    {"blank_life_domains", "Leefgebieden met score, kleur en doel", "Life domains with score, band and goal"},
+    {"blank_life_domains", "Leefgebieden met score (1–5), kleur en doel", "Life domains with score (1–5), band and goal"},
+    {"term", "Termijn", "Deadline"},
     {"blank_instruments", "Instrumenten met eigenaar, start- en einddatum", "Instruments with owner, start and end date"},
+    {"evaluation", "Evaluatie", "Review"},
     {"blank_restrictive",
      "Bij een begrenzend instrument: wettelijke grondslag en afweging van proportionaliteit en subsidiariteit",
      "For a restricting instrument: legal basis and the proportionality and subsidiarity rationale"},
+    {"blank_suggestions", "Voorstellen uit de instrumentenkoffer, met de reden", "Suggestions from the toolkit, with the reason"},
+    {"blank_levels", "Treden van de escalatieladder", "Levels of the escalation ladder"},
     {"blank_escalation", "Escalatieniveau en eventueel voorstel met reden", "Escalation level and any proposal with its reason"},
-    {"blank_status", "Pauze (sinds, reden, heroverweging) en datum volgende beoordeling",
-     "Hold (since, reason, review) and date of the next assessment"},
+    {"blank_status", "Pauze (sinds, reden, heroverweging)", "Hold (since, reason, review)"},
 };
 
 constexpr int kPoliceEventWindowDays = 365;
@@ -485,6 +489,44 @@ void put_approval(ContextBuilder::Object& root, const CaseHistory* history, Lang
   root.append("signers", std::move(regisseur));
 }
 
+// The config the blank format prints as rows to fill in: the framework's
+// domains, the life domains, the ladder's levels, the size of the toolkit
+// and the review intervals (all structural: no case data).
+void put_blank_form(ContextBuilder::Object& root, const Config& config, Language language) {
+  const bool en = language == Language::en;
+  auto form = root.object("form");
+  form.empty_list("domains");
+  for (const FrameworkDomain& domain : config.framework.domains) {
+    auto row = form.object("domains");
+    row.set("name", domain.code + " — " + domain.name.get(language));
+    form.append("domains", std::move(row));
+  }
+  form.empty_list("life_domains");
+  for (const LifeDomain& domain : config.monitoring.life_domains) {
+    auto row = form.object("life_domains");
+    row.set("name", domain.name.get(language));
+    form.append("life_domains", std::move(row));
+  }
+  form.empty_list("levels");
+  for (const EscalationLevel& level : config.escalation.levels) {
+    auto row = form.object("levels");
+    row.set("text", escalation_level_label(config, level.level, language));
+    form.append("levels", std::move(row));
+  }
+  const std::string count = std::to_string(config.toolkit.instruments.size());
+  form.set("instruments_note", en ? "Choose from the toolkit (" + count + " instruments)."
+                                  : "Kies uit de instrumentenkoffer (" + count + " instrumenten).");
+  const Monitoring& m = config.monitoring;
+  form.set("review_hint",
+           en ? "No later than " + std::to_string(m.review_days_hoog) + " days (high), " +
+                    std::to_string(m.review_days_midden) + " days (medium) or " + std::to_string(m.review_days_laag) +
+                    " days (low) after the latest assessment."
+              : "Uiterlijk " + std::to_string(m.review_days_hoog) + " dagen (hoog), " +
+                    std::to_string(m.review_days_midden) + " dagen (midden) of " + std::to_string(m.review_days_laag) +
+                    " dagen (laag) na de laatste beoordeling.");
+  root.put("form", std::move(form));
+}
+
 }  // namespace
 
 FamilyLinks family_links(const DatasetIndex& index) {
@@ -498,6 +540,9 @@ DocumentSchema plan_schema(const Config& config) {
   DocumentSchema s("plan");
   declare_frame(s, kLabels);
   s.structural("blank");
+  for (const char* key : {"form.domains.name", "form.life_domains.name", "form.levels.text", "form.instruments_note",
+                          "form.review_hint"})
+    s.structural(key);
   s.guard("show_identity", config.category_of("cases", "surname"));
   s.guard("show_assessment_detail", config.category_of("assessments", Config::kItemsField));
   s.guard("show_rationale", config.category_of("assessments", "rationale"));
@@ -628,13 +673,17 @@ Result<BuiltContext> build_blank_plan_context(const Config& config, const Audien
   ContextBuilder builder(schema, audience);
   auto root = builder.root();
   const Language language = options.language;
+  const bool en = language == Language::en;
+  // A blank form holds no data; its marking says what the completed plan will be.
   put_meta(root, config, audience,
-           FrameMeta{language == Language::en ? "Plan of action" : "Plan van aanpak",
-                     language == Language::en ? "Blank format for training and manual use"
-                                              : "Blanco format voor training en handmatig gebruik",
-                     "", language, options.data_as_of, options.generated_at});
+           FrameMeta{en ? "Plan of action (blank format)" : "Plan van aanpak (blanco format)",
+                     (en ? "For training and manual use — " : "Voor training en handmatig gebruik — ") +
+                         config.settings.program_name,
+                     (en ? "Once completed: " : "Ingevuld: ") + audience.marking.get(language), language,
+                     options.data_as_of, options.generated_at});
   put_labels(root, kLabels, language);
   root.flag("blank", true);
+  put_blank_form(root, config, language);
   for (const char* guard : {"show_identity", "show_assessment_detail", "show_rationale", "show_goals", "show_police_events",
                             "show_hold_reason", "show_restrictive_rationale"})
     root.guard(guard);
