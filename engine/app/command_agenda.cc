@@ -4,22 +4,19 @@
 // audience defaults to the forum's own audience.
 #include <iostream>
 
-#include "app/command_support.h"
 #include "app/audit_trail.h"
+#include "app/case_document_setup.h"
 #include "app/command_requests.h"
+#include "app/command_support.h"
 #include "app/commands.h"
-#include "app/pdf_password.h"
-#include "render/pdf_encryption.h"
 #include "app/console.h"
 #include "app/output_run.h"
+#include "app/pdf_password.h"
 #include "render/agenda_context.h"
+#include "render/pdf_encryption.h"
 #include "render/pdf_writer.h"
 
 namespace casus {
-
-namespace {
-
-}  // namespace
 
 int run_agenda(const GlobalOptions& options, const AgendaArgs& args, OutputRun* shared_run) {
   auto date = parse_date(args.date);
@@ -27,30 +24,28 @@ int run_agenda(const GlobalOptions& options, const AgendaArgs& args, OutputRun* 
     print_error("--date: '" + args.date + "' is geen datum van de vorm JJJJ-MM-DD");
     return kExitUsage;
   }
-  auto config = load_config_or_report(options);
-  if (!config) return kExitFailure;
-  auto clock = clock_or_report();
-  if (!clock) return kExitFailure;
-  auto password = pdf_password(args.password_file);
-  if (!password) {
-    print_error(password.message());
+  int exit_code = kExitOk;
+  auto setup = begin_case_document(options, args.password_file, exit_code);
+  if (!setup) return exit_code;
+  const Config& config = setup->config;
+  // The forum first: it is also the default audience, and an unknown forum is the clearer message.
+  bool known_forum = false;
+  std::string known;
+  for (const auto& level : config.escalation.levels) {
+    known_forum = known_forum || level.forum == args.forum;
+    known += (known.empty() ? "" : ", ") + level.forum;
+  }
+  if (!known_forum) {
+    print_error("--forum: '" + args.forum + "' is geen overleg van de escalatieladder (bekend: " + known + ")");
     return kExitUsage;
   }
-  const std::string audience_code = args.audience.empty() ? args.forum : args.audience;
-  const Audience* audience = config->find_audience(audience_code);
-  if (!audience || !audience->receives_case_data()) {
-    print_error("--audience: '" + audience_code + "' is geen doelgroep die casusgegevens mag ontvangen");
-    return kExitUsage;
-  }
-  const DocumentSchema schema = agenda_schema(*config);
-  const auto problems = check_template_for_audience(args.template_path, schema, *audience);
-  for (const auto& d : problems) print_diagnostic(d);
-  if (!problems.empty()) {
-    print_error("sjabloon " + args.template_path + " vraagt gegevens die doelgroep '" + audience->code +
-                "' niet mag ontvangen; er is niets gemaakt");
-    return kExitFailure;
-  }
-  auto dataset = load_dataset(options, *clock);
+  exit_code = choose_audience_and_template(*setup, args.audience.empty() ? args.forum : args.audience,
+                                           args.template_path, agenda_schema(config), "agenda's");
+  if (exit_code != kExitOk) return exit_code;
+  const Clock& clock = *setup->clock;
+  const Audience& audience = *setup->audience;
+
+  auto dataset = load_dataset(options, clock);
   if (!dataset) {
     print_error(dataset.message());
     return kExitFailure;
@@ -59,7 +54,7 @@ int run_agenda(const GlobalOptions& options, const AgendaArgs& args, OutputRun* 
   AgendaOptions agenda;
   agenda.forum = args.forum;
   agenda.date = *date;
-  auto items = select_agenda(*config, index, agenda);
+  auto items = select_agenda(config, index, agenda);
   if (!items) {
     print_error("--forum: " + items.message());
     return kExitUsage;
@@ -67,19 +62,14 @@ int run_agenda(const GlobalOptions& options, const AgendaArgs& args, OutputRun* 
   AgendaContextOptions context_options;
   context_options.language = options.language();
   context_options.data_as_of = dataset->data_as_of;
-  context_options.generated_at = clock->now();
-  auto context = build_agenda_context(*config, *items, agenda, *audience, schema, context_options);
+  context_options.generated_at = clock.now();
+  auto context = build_agenda_context(config, *items, agenda, audience, *setup->schema, context_options);
   if (!context) {
     print_error(context.message());
     return kExitFailure;
   }
   CollectingSink sink;
-  auto tmpl = MustacheTemplate::load(args.template_path, sink);
-  if (!tmpl) {
-    print_error(tmpl.message());
-    return kExitFailure;
-  }
-  auto document = render_built_context(*tmpl, *context, sink);
+  auto document = render_built_context(*setup->tmpl, *context, sink);
   if (!document) {
     print_error(document.message());
     return kExitFailure;
@@ -90,15 +80,15 @@ int run_agenda(const GlobalOptions& options, const AgendaArgs& args, OutputRun* 
     print_error(s.message());
     return kExitFailure;
   }
-  if (password->has_value()) {
-    if (Status s = encrypt_pdf_file(options.out_dir / relative, **password); !s) {
+  if (setup->password) {
+    if (Status s = encrypt_pdf_file(options.out_dir / relative, *setup->password); !s) {
       print_error(s.message());
       return kExitFailure;
     }
   }
   OutputRun own_run(options.out_dir);
   OutputRun& run = shared_run ? *shared_run : own_run;
-  if (Status s = run.record(relative, audience->code, context->categories, dataset->data_as_of.iso(),
+  if (Status s = run.record(relative, audience.code, context->categories, dataset->data_as_of.iso(),
                             "Agenda " + args.forum + " " + date->iso() + " (PDF)");
       !s) {
     print_error(s.message());
@@ -106,7 +96,7 @@ int run_agenda(const GlobalOptions& options, const AgendaArgs& args, OutputRun* 
   }
   if (shared_run) return kExitOk;
   Status s = run.write_manifest(context_options.generated_at.iso());
-  if (s) s = record_run_in_audit(options, *clock, "agenda", run);
+  if (s) s = record_run_in_audit(options, clock, "agenda", run);
   if (!s) {
     print_error(s.message());
     return kExitFailure;

@@ -11,15 +11,16 @@
 #include <sstream>
 #include <thread>
 
-#include "app/command_support.h"
 #include "app/audit_trail.h"
+#include "app/case_document_setup.h"
+#include "app/command_support.h"
 #include "app/command_requests.h"
 #include "app/commands.h"
-#include "app/pdf_password.h"
-#include "render/pdf_encryption.h"
 #include "app/console.h"
 #include "app/output_run.h"
+#include "app/pdf_password.h"
 #include "render/docx_writer.h"
+#include "render/pdf_encryption.h"
 #include "render/pdf_writer.h"
 #include "render/plan_context.h"
 
@@ -90,44 +91,24 @@ int run_plan(const GlobalOptions& options, const PlanArgs& args, OutputRun* shar
     print_error("geef casusnummers, --all of --blank (precies één daarvan)");
     return kExitUsage;
   }
-  auto config = load_config_or_report(options);
-  if (!config) return kExitFailure;
-  auto clock = clock_or_report();
-  if (!clock) return kExitFailure;
-  auto password = pdf_password(args.password_file);
-  if (!password) {
-    print_error(password.message());
-    return kExitUsage;
-  }
-  const Audience* audience = config->find_audience(args.audience);
-  if (!audience || !audience->receives_case_data()) {
-    std::string known;
-    for (const auto& a : config->audiences)
-      if (a.receives_case_data()) known += (known.empty() ? "" : ", ") + a.code;
-    print_error("--audience: '" + args.audience + "' " + (!audience ? "is onbekend" : audience->aggregates_only ? "krijgt alleen geaggregeerde cijfers" : "krijgt geen casusgegevens") +
-                " (plannen zijn er voor: " + known + ")");
-    return kExitUsage;
-  }
-  const DocumentSchema schema = plan_schema(*config);
-  const auto problems = check_template_for_audience(args.template_path, schema, *audience);
-  for (const auto& d : problems) print_diagnostic(d);
-  if (!problems.empty()) {
-    print_error("sjabloon " + args.template_path + " vraagt gegevens die doelgroep '" + audience->code +
-                "' niet mag ontvangen; er is niets gemaakt");
-    return kExitFailure;
-  }
-  CollectingSink sink;
-  auto tmpl = MustacheTemplate::load(args.template_path, sink);
-  if (!tmpl) {
-    print_error(tmpl.message());
-    return kExitFailure;
-  }
+  int exit_code = kExitOk;
+  auto setup = begin_case_document(options, args.password_file, exit_code);
+  if (!setup) return exit_code;
+  exit_code = choose_audience_and_template(*setup, args.audience, args.template_path, plan_schema(setup->config),
+                                           "plannen");
+  if (exit_code != kExitOk) return exit_code;
+  const Config& config = setup->config;
+  const Clock& clock = *setup->clock;
+  const Audience& audience = *setup->audience;
+  const DocumentSchema& schema = *setup->schema;
+  const MustacheTemplate& tmpl = *setup->tmpl;
+  const std::optional<std::string>& password = setup->password;
 
   Dataset dataset;
   if (!args.blank) {
     LoadScope scope;  // --all: every case; otherwise only the named cases' records
     if (!args.all) scope.only_cases = args.case_ids;
-    auto loaded = load_dataset(options, *clock, scope);
+    auto loaded = load_dataset(options, clock, scope);
     if (!loaded) {
       print_error(loaded.message());
       return kExitFailure;
@@ -139,7 +120,7 @@ int run_plan(const GlobalOptions& options, const PlanArgs& args, OutputRun* shar
   PlanOptions plan_options;
   plan_options.family = &family;
   plan_options.language = options.language();
-  plan_options.generated_at = clock->now();
+  plan_options.generated_at = clock.now();
   plan_options.as_of = plan_options.generated_at.date;
   plan_options.data_as_of = args.blank ? plan_options.as_of : dataset.data_as_of;
 
@@ -169,7 +150,7 @@ int run_plan(const GlobalOptions& options, const PlanArgs& args, OutputRun* shar
   Progress progress("plannen", jobs.size());
   auto worker = [&]() {
     for (std::size_t i = next++; i < jobs.size(); i = next++) {
-      render_job(jobs[i], *config, &index, *audience, schema, *tmpl, plan_options, formats, options.out_dir);
+      render_job(jobs[i], config, &index, audience, schema, tmpl, plan_options, formats, options.out_dir);
       progress.update(++done);
     }
   };
@@ -191,14 +172,14 @@ int run_plan(const GlobalOptions& options, const PlanArgs& args, OutputRun* shar
     for (const std::string& relative : job.written) {
       const bool pdf = relative.size() > 4 && relative.substr(relative.size() - 4) == ".pdf";
       const std::string what = job.history ? "Plan van aanpak " + job.history->record->case_id : "Blanco plan van aanpak";
-      if (pdf && password->has_value()) {
-        if (Status encrypted = encrypt_pdf_file(run.out_dir() / relative, **password); !encrypted) {
+      if (pdf && password.has_value()) {
+        if (Status encrypted = encrypt_pdf_file(run.out_dir() / relative, *password); !encrypted) {
           print_error(encrypted.message());
           status = kExitFailure;
           continue;
         }
       }
-      Status s = run.record(relative, audience->code, job.categories, plan_options.data_as_of.iso(),
+      Status s = run.record(relative, audience.code, job.categories, plan_options.data_as_of.iso(),
                             what + (pdf ? " (PDF)" : " (DOCX)"));
       if (!s) {
         print_error(s.message());
@@ -208,7 +189,7 @@ int run_plan(const GlobalOptions& options, const PlanArgs& args, OutputRun* shar
   }
   if (!shared_run) {
     Status s = run.write_manifest(plan_options.generated_at.iso());
-    if (s && !args.blank) s = record_run_in_audit(options, *clock, "plan", run);
+    if (s && !args.blank) s = record_run_in_audit(options, clock, "plan", run);
     if (!s) {
       print_error(s.message());
       return kExitFailure;

@@ -1,7 +1,9 @@
 // `casus training [--module NAME]`: one handout per module under
 // <out>/training/, plus (without --module) the attendance list, the
 // certificates (one PDF, a page per registered regisseur, so a trainer prints
-// them at once) and the blank forms under <out>/formulieren/.
+// them at once) and the blank forms under <out>/formulieren/: the assessment
+// form (templates/forms/) and the blank plan of action, which is the plan
+// template's blank format (the same document as `casus plan --blank`).
 #include <iostream>
 
 #include "app/command_support.h"
@@ -44,11 +46,14 @@ int run_training(const GlobalOptions& options, const std::string& module_name, O
     jobs.push_back({"training", "presentielijst", "training/presentielijst.pdf", nullptr});
     jobs.push_back({"training", "certificaten", "training/certificaten.pdf", nullptr});
     jobs.push_back({"forms", "beoordelingskader-blanco", "formulieren/beoordelingskader-blanco.pdf", nullptr});
-    jobs.push_back({"forms", "plan-van-aanpak-blanco", "formulieren/plan-van-aanpak-blanco.pdf", nullptr});
+    jobs.push_back({"plan", "plan-van-aanpak-blanco", "formulieren/plan-van-aanpak-blanco.pdf", nullptr});
   }
   for (const auto& job : jobs) {
     CollectingSink sink;
-    auto document = render_training_document(*config, job.folder, job.name, lang, now, job.module, sink);
+    // The blank plan is the plan template's blank format, as `casus plan --blank` makes it.
+    auto document = job.folder == "plan" ? render_blank_plan_form(*config, lang, now, sink)
+                                         : render_training_document(*config, job.folder, job.name, lang, now,
+                                                                    job.module, sink);
     for (const auto& d : sink.diagnostics()) print_diagnostic(d);
     if (!document) {
       if (!sink.has_errors()) print_error(document.message());

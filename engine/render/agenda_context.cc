@@ -3,19 +3,14 @@
 #include <map>
 
 #include "core/number_format.h"
+#include "render/case_document_parts.h"
 #include "render/case_labels.h"
 
 namespace casus {
 
 namespace {
 
-struct Label {
-  const char* key;
-  const char* nl;
-  const char* en;
-};
-
-constexpr Label kLabels[] = {
+constexpr LabelText kLabels[] = {
     {"sec_overview", "Overzicht", "Overview"},
     {"sec_cases", "Te bespreken casussen", "Cases to discuss"},
     {"sec_other", "Rondvraag en afspraken", "Any other business and agreements"},
@@ -33,6 +28,9 @@ constexpr Label kLabels[] = {
      "Ordered by urgency: proposed escalation, hold past its review date, overdue assessment, deviation without "
      "rationale, plan of action due, new registration, proposed scaling down."},
     {"decisions", "Afspraken", "Agreements"},
+};
+
+constexpr LabelText kSigners[] = {
     {"chair", "Voorzitter", "Chair"},
     {"secretary", "Notulist", "Minutes"},
 };
@@ -59,10 +57,7 @@ std::string days(int n, Language language) {
 
 DocumentSchema agenda_schema(const Config& config) {
   DocumentSchema s("agenda");
-  for (const char* key : {"title", "subtitle", "audience", "marking", "data_as_of", "generated_at", "created",
-                          "language", "author"})
-    s.structural(std::string("meta.") + key);
-  for (const Label& label : kLabels) s.structural(std::string("l.") + label.key);
+  declare_frame(s, kLabels);
   s.structural("intro");
   s.guard("show_identity", config.category_of("cases", "surname"));
   s.field("overview.reason", config, "cases", "case_id");
@@ -74,7 +69,8 @@ DocumentSchema agenda_schema(const Config& config) {
   s.field("cases.regisseur", config, "cases", "regisseur");
   s.field("cases.level", config, "cases", "escalation_level");
   // Each reason's text is made only of parts the audience may receive (see build_agenda_context).
-  s.field("cases.reasons", config, "cases", "case_id");
+  for (const char* key : {"cases.reasons", "cases.reasons.separator", "cases.reasons.heading", "cases.reasons.text"})
+    s.field(key, config, "cases", "case_id");
   s.structural("signers.role");
   s.structural("signers.name");
   return s;
@@ -83,10 +79,7 @@ DocumentSchema agenda_schema(const Config& config) {
 Result<BuiltContext> build_agenda_context(const Config& config, const std::vector<AgendaItem>& items,
                                           const AgendaOptions& agenda, const Audience& audience,
                                           const DocumentSchema& schema, const AgendaContextOptions& options) {
-  if (audience.aggregates_only)
-    return Status::error("audience '" + audience.code + "' receives aggregates only, never a per-case document");
-  if (!audience.receives_case_data())
-    return Status::error("audience '" + audience.code + "' receives no case data, never a per-case document");
+  if (Status s = refuse_non_case_audience(audience); !s) return s;
   const Language language = options.language;
   const bool en = language == Language::en;
   ContextBuilder builder(schema, audience);
@@ -101,20 +94,10 @@ Result<BuiltContext> build_agenda_context(const Config& config, const std::vecto
   static const char* const weekdays_en[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
   const std::string weekday = (en ? weekdays_en : weekdays_nl)[agenda.date.iso_weekday() - 1];
 
-  auto meta = root.object("meta");
-  meta.set("title", (en ? "Agenda " : "Agenda ") + forum_name);
-  meta.set("subtitle", weekday + " " + date_text);
-  meta.set("audience", audience.name.get(language));
-  meta.set("marking", audience.marking.get(language));
-  meta.set("data_as_of", format_date_long(options.data_as_of, language));
-  meta.set("generated_at", format_date_time_long(options.generated_at, language));
-  meta.set("created", options.generated_at.iso());
-  meta.set("language", language_code(language));
-  meta.set("author", config.settings.municipality);
-  root.put("meta", std::move(meta));
-  auto labels = root.object("l");
-  for (const Label& label : kLabels) labels.set(label.key, en ? label.en : label.nl);
-  root.put("l", std::move(labels));
+  put_meta(root, config, audience,
+           FrameMeta{"Agenda " + forum_name, weekday + " " + date_text, "", language, options.data_as_of,
+                     options.generated_at});
+  put_labels(root, kLabels, language);
 
   const std::string items_category = config.category_of("assessments", Config::kItemsField);
   const std::string event_category = config.category_of("events", "kind");
@@ -123,19 +106,24 @@ Result<BuiltContext> build_agenda_context(const Config& config, const std::vecto
   root.empty_list("cases");
   for (const AgendaItem& item : items) {
     const CaseRecord& c = *item.history->record;
-    std::string reasons;
+    auto row = root.object("cases");
+    row.empty_list("reasons");
+    int shown = 0;
     for (const AgendaReason& r : item.reasons) {
       std::string text;
       switch (r.kind) {
         case AgendaReasonKind::escalation_up:
         case AgendaReasonKind::afschaling: {
+          // "van niveau 2 naar 3. Er is een aanhouding geregistreerd. — aanhouding op 20-11-2026"
           const EscalationProposal& p = *r.proposal;
-          text = std::to_string(p.from_level) + " → " + std::to_string(p.to_level) + ":";
-          for (const ProposalReason& pr : p.reasons) {
+          text = (en ? "from level " : "van niveau ") + std::to_string(p.from_level) + (en ? " to " : " naar ") +
+                 std::to_string(p.to_level) + ".";
+          for (std::size_t i = 0; i < p.reasons.size(); ++i) {
+            const ProposalReason& pr = p.reasons[i];
             const EscalationRule* rule = nullptr;
             for (const auto& x : config.escalation.rules)
               if (x.id == pr.rule_id) rule = &x;
-            text += " " + pr.reason.get(language);
+            text += (i == 0 ? " " : "; ") + pr.reason.get(language);
             const bool about_event = rule && rule->trigger == EscalationRule::Trigger::event_kind;
             if (!pr.detail.get(language).empty() && builder.permits_category(about_event ? event_category : ""))
               text += " — " + pr.detail.get(language);
@@ -167,16 +155,18 @@ Result<BuiltContext> build_agenda_context(const Config& config, const std::vecto
           break;
       }
       ++counts[r.kind];
-      reasons += (reasons.empty() ? "" : "; ") + reason_heading(r.kind, language) + ": " + text;
+      auto reason = row.object("reasons");
+      reason.set("separator", shown++ == 0 ? "" : "; ");
+      reason.set("heading", reason_heading(r.kind, language));
+      reason.set("text", text);
+      row.append("reasons", std::move(reason));
     }
-    if (reasons.empty()) continue;  // nothing this audience may see
-    auto row = root.object("cases");
+    if (shown == 0) continue;  // nothing this audience may see
     row.set("number", std::to_string(++number));
     row.set("case_id", c.case_id);
     if (identity) row.set("name", person_name(c.given_names, c.surname));
     row.set("regisseur", c.regisseur.empty() ? "—" : c.regisseur);
     row.set("level", std::to_string(c.escalation_level));
-    row.set("reasons", reasons);
     root.append("cases", std::move(row));
   }
   root.presence("cases_any", number > 0);
@@ -191,9 +181,9 @@ Result<BuiltContext> build_agenda_context(const Config& config, const std::vecto
     row.set("count", format_integer(count, language));
     root.append("overview", std::move(row));
   }
-  for (const char* role : {"chair", "secretary"}) {
+  for (const LabelText& role : kSigners) {
     auto s = root.object("signers");
-    s.set("role", en ? (std::string(role) == "chair" ? "Chair" : "Minutes") : (std::string(role) == "chair" ? "Voorzitter" : "Notulist"));
+    s.set("role", label_in(role, language));
     s.set("name", "");
     root.append("signers", std::move(s));
   }

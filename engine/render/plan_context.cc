@@ -7,6 +7,7 @@
 #include "logic/assessment_profile.h"
 #include "logic/escalation_proposals.h"
 #include "logic/toolkit_suggestions.h"
+#include "render/case_document_parts.h"
 #include "render/case_labels.h"
 #include "render/markup_parser.h"
 
@@ -14,16 +15,9 @@ namespace casus {
 
 namespace {
 
-struct Label {
-  const char* key;
-  const char* nl;
-  const char* en;
-};
-
 // Every fixed word of the plan template, in both languages (structural keys `l.*`).
-constexpr Label kLabels[] = {
+constexpr LabelText kLabels[] = {
     {"title", "Plan van aanpak", "Plan of action"},
-    {"blank_subtitle", "Blanco format voor training en handmatig gebruik", "Blank format for training and manual use"},
     {"sec_case", "Casusgegevens", "Case details"},
     {"case_id", "Casusnummer", "Case number"},
     {"name", "Naam", "Name"},
@@ -102,18 +96,23 @@ constexpr Label kLabels[] = {
     {"decision_hint", "Vermeld het besluit en eventuele voorwaarden.", "State the decision and any conditions."},
     {"next_review", "Datum volgende evaluatie", "Date of next review"},
     {"chair", "Voorzitter casusoverleg", "Chair of the case meeting"},
-    {"blank_name", "Naam of casusnummer", "Name or case number"},
+    {"blank_name", "Naam of casusnummer (pseudoniem)", "Name or case number (pseudonym)"},
     {"blank_summary", "Korte schets van de casus en de aanleiding", "Short outline of the case and the reason for registration"},
-    {"blank_scores", "Scores per domein (V, I, K, B) en oordeel", "Scores per domain (V, I, K, B) and judgement"},
+    {"blank_profile", "Domeinprofiel: score en aandeel van de maximale score per domein",
+     "Domain profile: score and share of the maximum score per domain"},
+    {"explanation", "Toelichting", "Explanation"},
     {"blank_floor", "Consistentievloer en motivering bij afwijking", "Consistency floor and rationale for any deviation"},
-    {"blank_life_domains", "Leefgebieden met score, kleur en doel", "Life domains with score, band and goal"},
+    {"blank_life_domains", "Leefgebieden met score (1–5), kleur en doel", "Life domains with score (1–5), band and goal"},
+    {"term", "Termijn", "Deadline"},
     {"blank_instruments", "Instrumenten met eigenaar, start- en einddatum", "Instruments with owner, start and end date"},
+    {"evaluation", "Evaluatie", "Review"},
     {"blank_restrictive",
      "Bij een begrenzend instrument: wettelijke grondslag en afweging van proportionaliteit en subsidiariteit",
      "For a restricting instrument: legal basis and the proportionality and subsidiarity rationale"},
+    {"blank_suggestions", "Voorstellen uit de instrumentenkoffer, met de reden", "Suggestions from the toolkit, with the reason"},
+    {"blank_levels", "Treden van de escalatieladder", "Levels of the escalation ladder"},
     {"blank_escalation", "Escalatieniveau en eventueel voorstel met reden", "Escalation level and any proposal with its reason"},
-    {"blank_status", "Pauze (sinds, reden, heroverweging) en datum volgende beoordeling",
-     "Hold (since, reason, review) and date of the next assessment"},
+    {"blank_status", "Pauze (sinds, reden, heroverweging)", "Hold (since, reason, review)"},
 };
 
 constexpr int kPoliceEventWindowDays = 365;
@@ -126,27 +125,6 @@ std::string short_band_label(const std::string& label) {
 }
 
 std::string long_date(const Date& date, Language language) { return format_date_long(date, language); }
-
-void put_meta(ContextBuilder::Object& root, const Config& config, const Audience& audience,
-              const PlanOptions& options, const std::string& title, const std::string& subtitle) {
-  auto meta = root.object("meta");
-  meta.set("title", title);
-  meta.set("subtitle", subtitle);
-  meta.set("audience", audience.name.get(options.language));
-  meta.set("marking", audience.marking.get(options.language));
-  meta.set("data_as_of", long_date(options.data_as_of, options.language));
-  meta.set("generated_at", format_date_time_long(options.generated_at, options.language));
-  meta.set("created", options.generated_at.iso());
-  meta.set("language", language_code(options.language));
-  meta.set("author", config.settings.municipality);
-  root.put("meta", std::move(meta));
-}
-
-void put_labels(ContextBuilder::Object& root, Language language) {
-  auto labels = root.object("l");
-  for (const Label& label : kLabels) labels.set(label.key, language == Language::en ? label.en : label.nl);
-  root.put("l", std::move(labels));
-}
 
 std::string category_name(const Config& config, const std::string& code, Language language) {
   const ToolkitCategory* category = config.toolkit.find_category(code);
@@ -511,12 +489,42 @@ void put_approval(ContextBuilder::Object& root, const CaseHistory* history, Lang
   root.append("signers", std::move(regisseur));
 }
 
-Status refuse_aggregates(const Audience& audience) {
-  if (audience.aggregates_only)
-    return Status::error("audience '" + audience.code + "' receives aggregates only, never a per-case document");
-  if (!audience.receives_case_data())
-    return Status::error("audience '" + audience.code + "' receives no case data, never a per-case document");
-  return Status::ok();
+// The config the blank format prints as rows to fill in: the framework's
+// domains, the life domains, the ladder's levels, the size of the toolkit
+// and the review intervals (all structural: no case data).
+void put_blank_form(ContextBuilder::Object& root, const Config& config, Language language) {
+  const bool en = language == Language::en;
+  auto form = root.object("form");
+  form.empty_list("domains");
+  for (const FrameworkDomain& domain : config.framework.domains) {
+    auto row = form.object("domains");
+    row.set("name", domain.code + " — " + domain.name.get(language));
+    form.append("domains", std::move(row));
+  }
+  form.empty_list("life_domains");
+  for (const LifeDomain& domain : config.monitoring.life_domains) {
+    auto row = form.object("life_domains");
+    row.set("name", domain.name.get(language));
+    form.append("life_domains", std::move(row));
+  }
+  form.empty_list("levels");
+  for (const EscalationLevel& level : config.escalation.levels) {
+    auto row = form.object("levels");
+    row.set("text", escalation_level_label(config, level.level, language));
+    form.append("levels", std::move(row));
+  }
+  const std::string count = std::to_string(config.toolkit.instruments.size());
+  form.set("instruments_note", en ? "Choose from the toolkit (" + count + " instruments)."
+                                  : "Kies uit de instrumentenkoffer (" + count + " instrumenten).");
+  const Monitoring& m = config.monitoring;
+  form.set("review_hint",
+           en ? "No later than " + std::to_string(m.review_days_hoog) + " days (high), " +
+                    std::to_string(m.review_days_midden) + " days (medium) or " + std::to_string(m.review_days_laag) +
+                    " days (low) after the latest assessment."
+              : "Uiterlijk " + std::to_string(m.review_days_hoog) + " dagen (hoog), " +
+                    std::to_string(m.review_days_midden) + " dagen (midden) of " + std::to_string(m.review_days_laag) +
+                    " dagen (laag) na de laatste beoordeling.");
+  root.put("form", std::move(form));
 }
 
 }  // namespace
@@ -530,11 +538,11 @@ FamilyLinks family_links(const DatasetIndex& index) {
 
 DocumentSchema plan_schema(const Config& config) {
   DocumentSchema s("plan");
-  for (const char* key : {"title", "subtitle", "audience", "marking", "data_as_of", "generated_at", "created",
-                          "language", "author"})
-    s.structural(std::string("meta.") + key);
-  for (const Label& label : kLabels) s.structural(std::string("l.") + label.key);
+  declare_frame(s, kLabels);
   s.structural("blank");
+  for (const char* key : {"form.domains.name", "form.life_domains.name", "form.levels.text", "form.instruments_note",
+                          "form.review_hint"})
+    s.structural(key);
   s.guard("show_identity", config.category_of("cases", "surname"));
   s.guard("show_assessment_detail", config.category_of("assessments", Config::kItemsField));
   s.guard("show_rationale", config.category_of("assessments", "rationale"));
@@ -626,7 +634,7 @@ DocumentSchema plan_schema(const Config& config) {
 Result<BuiltContext> build_plan_context(const Config& config, const DatasetIndex& index,
                                         const CaseHistory& history, const Audience& audience,
                                         const DocumentSchema& schema, const PlanOptions& options) {
-  if (Status s = refuse_aggregates(audience); !s) return s;
+  if (Status s = refuse_non_case_audience(audience); !s) return s;
   ContextBuilder builder(schema, audience);
   auto root = builder.root();
   const Language language = options.language;
@@ -634,9 +642,10 @@ Result<BuiltContext> build_plan_context(const Config& config, const DatasetIndex
   const CaseRecord& c = *history.record;
   std::string subtitle = identity ? person_name(c.given_names, c.surname) + " — " + c.case_id : c.case_id.str();
   if (!c.regisseur.empty()) subtitle += (language == Language::en ? " — case director " : " — regisseur ") + c.regisseur;
-  put_meta(root, config, audience, options,
-           std::string(language == Language::en ? "Plan of action " : "Plan van aanpak ") + c.case_id, subtitle);
-  put_labels(root, language);
+  put_meta(root, config, audience,
+           FrameMeta{std::string(language == Language::en ? "Plan of action " : "Plan van aanpak ") + c.case_id,
+                     subtitle, "", language, options.data_as_of, options.generated_at});
+  put_labels(root, kLabels, language);
   root.flag("blank", false);
   root.guard("show_assessment_detail");
   root.guard("show_rationale");
@@ -660,15 +669,21 @@ Result<BuiltContext> build_plan_context(const Config& config, const DatasetIndex
 
 Result<BuiltContext> build_blank_plan_context(const Config& config, const Audience& audience,
                                               const DocumentSchema& schema, const PlanOptions& options) {
-  if (Status s = refuse_aggregates(audience); !s) return s;
+  if (Status s = refuse_non_case_audience(audience); !s) return s;
   ContextBuilder builder(schema, audience);
   auto root = builder.root();
   const Language language = options.language;
-  put_meta(root, config, audience, options, language == Language::en ? "Plan of action" : "Plan van aanpak",
-           language == Language::en ? "Blank format for training and manual use"
-                                    : "Blanco format voor training en handmatig gebruik");
-  put_labels(root, language);
+  const bool en = language == Language::en;
+  // A blank form holds no data; its marking says what the completed plan will be.
+  put_meta(root, config, audience,
+           FrameMeta{en ? "Plan of action (blank format)" : "Plan van aanpak (blanco format)",
+                     (en ? "For training and manual use — " : "Voor training en handmatig gebruik — ") +
+                         config.settings.program_name,
+                     (en ? "Once completed: " : "Ingevuld: ") + audience.marking.get(language), language,
+                     options.data_as_of, options.generated_at});
+  put_labels(root, kLabels, language);
   root.flag("blank", true);
+  put_blank_form(root, config, language);
   for (const char* guard : {"show_identity", "show_assessment_detail", "show_rationale", "show_goals", "show_police_events",
                             "show_hold_reason", "show_restrictive_rationale"})
     root.guard(guard);

@@ -55,8 +55,16 @@ Result<BuiltContext> build_plan_context(const Config& config, const DatasetIndex
 Result<Document> render_built_context(const MustacheTemplate& tmpl, const BuiltContext& context,
                                       DiagnosticSink& sink);
 
-// The blank plan-of-action format: meta, labels and `blank` only.
+// The blank plan-of-action format: meta (marked "Ingevuld: " + the
+// audience's marking), labels, `blank`, and `form`: the config it prints as
+// rows to fill in (framework domains, life domains, ladder levels, toolkit
+// size, review intervals). No case data. `casus plan --blank` and the
+// training's formulieren/plan-van-aanpak-blanco both render this context with
+// the plan template, so there is one blank plan.
 Result<BuiltContext> build_blank_plan_context(const Config& config, const Audience& audience,
                                               const DocumentSchema& schema, const PlanOptions& options);
+
+// The audience plans are made for unless another is asked.
+inline constexpr const char* kPlanDefaultAudience = "casusoverleg";
 
 }  // namespace casus

@@ -9,6 +9,7 @@
 #include "render/case_labels.h"
 #include "render/config_context.h"
 #include "render/document_meta_context.h"
+#include "render/plan_context.h"
 
 namespace casus {
 
@@ -145,6 +146,22 @@ Result<TemplateData> training_context(const Config& config, Language lang, const
   m.set("total", std::to_string(training_modules().size()));
   ctx.set("module", m);
   return ctx;
+}
+
+Result<Document> render_blank_plan_form(const Config& config, Language language, const DateTime& now,
+                                        DiagnosticSink& sink) {
+  const Audience* audience = config.find_audience(kPlanDefaultAudience);
+  if (!audience) return Status::error(std::string("unknown audience '") + kPlanDefaultAudience + "'");
+  PlanOptions options;
+  options.language = language;
+  options.as_of = now.date;
+  options.data_as_of = now.date;
+  options.generated_at = now;
+  auto context = build_blank_plan_context(config, *audience, plan_schema(config), options);
+  if (!context) return context.status();
+  auto tmpl = MustacheTemplate::load(templates_root(config) / "plan" / "plan.mustache", sink);
+  if (!tmpl) return tmpl.status();
+  return render_built_context(*tmpl, *context, sink);
 }
 
 Result<Document> render_training_document(const Config& config, const std::string& folder, const std::string& name,

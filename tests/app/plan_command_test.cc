@@ -9,6 +9,9 @@
 #include <fstream>
 #include <sys/wait.h>
 
+#include "app_test_support.h"
+#include "config/config_loader.h"
+
 namespace {
 
 struct Run {
@@ -49,10 +52,43 @@ TEST_CASE("casus plan --blank writes the blank plan as PDF and DOCX with a manif
   CHECK(std::filesystem::exists(out / "plannen" / "plan-blanco.docx"));
   CHECK(std::filesystem::exists(out / "manifest.json"));
   CHECK(r.output.find("plannen/plan-blanco.pdf") != std::string::npos);
-  const std::string text = shell("pdftotext '" + (out / "plannen" / "plan-blanco.pdf").string() + "' - 2>/dev/null").output;
-  CHECK(text.find("Blanco format voor training en handmatig gebruik") != std::string::npos);
-  CHECK(text.find("Bij een begrenzend instrument: wettelijke grondslag") != std::string::npos);
+  const std::string text =
+      casus::testing::squash(shell("pdftotext '" + (out / "plannen" / "plan-blanco.pdf").string() + "' - 2>/dev/null").output);
+  CHECK(text.find("Plan van aanpak (blanco format) Voor training en handmatig gebruik — Persoonsgerichte Aanpak "
+                  "Radicalisering") != std::string::npos);
+  // A blank form holds no data: its marking says what the completed plan will be.
+  CHECK(text.find("Ingevuld: VERTROUWELIJK — alleen voor projectmedewerkers en regisseurs") != std::string::npos);
+  CHECK(text.find("Bij een begrenzend instrument: wettelijke grondslag en afweging van proportionaliteit en "
+                  "subsidiariteit") != std::string::npos);
   CHECK(text.find("Voorzitter casusoverleg") != std::string::npos);
+  // The rows to fill in come from config: domains, life domains, the ladder, the toolkit and the review intervals.
+  casus::CollectingSink sink;
+  auto config = casus::load_config(std::filesystem::path(CASUS_SOURCE_DIR) / "config", sink);
+  REQUIRE(config.is_ok());
+  for (const auto& domain : config->framework.domains) {
+    INFO(domain.code);
+    CHECK(text.find(domain.code + " — " + domain.name.nl) != std::string::npos);
+  }
+  for (const auto& domain : config->monitoring.life_domains) {
+    INFO(domain.code);
+    CHECK(text.find(domain.name.nl) != std::string::npos);
+  }
+  for (const auto& level : config->escalation.levels) {
+    INFO(level.level);
+    CHECK(text.find(std::to_string(level.level) + " — " + level.name.nl) != std::string::npos);
+  }
+  CHECK(text.find("Kies uit de instrumentenkoffer (" + std::to_string(config->toolkit.instruments.size()) +
+                  " instrumenten).") != std::string::npos);
+  const auto& m = config->monitoring;
+  CHECK(text.find("Uiterlijk " + std::to_string(m.review_days_hoog) + " dagen (hoog), " +
+                  std::to_string(m.review_days_midden) + " dagen (midden) of " + std::to_string(m.review_days_laag) +
+                  " dagen (laag) na de laatste beoordeling.") != std::string::npos);
+  for (const char* label : {"Domein Score Aandeel Toelichting", "Leefgebied Score Kleur Doel Termijn",
+                            "Einde", "Evaluatie", "Treden van de escalatieladder:",
+                            "Volgende beoordeling uiterlijk", "Datum volgende evaluatie"}) {
+    INFO(label);
+    CHECK(text.find(label) != std::string::npos);
+  }
 }
 
 TEST_CASE("casus plan: usage errors", "[plan]") {

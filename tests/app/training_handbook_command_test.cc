@@ -68,6 +68,16 @@ TEST_CASE("training: handouts, attendance list, certificates and blank forms") {
   }
   CHECK(certificates.find("pagina 20 van 20") != std::string::npos);
 
+  // The blank plan in the training folder is the one `casus plan --blank` makes: same template, same context.
+  const std::string blank_plan = text_of(s.out() / "formulieren/plan-van-aanpak-blanco.pdf");
+  auto plan = run_casus(s, "plan --blank --format pdf --template '" + (s.root / "templates/plan/plan.mustache").string() + "'");
+  INFO(plan.output);
+  REQUIRE(plan.status == 0);
+  CHECK(blank_plan == text_of(s.out() / "plannen/plan-blanco.pdf"));
+  CHECK(blank_plan.find("Plan van aanpak (blanco format)") != std::string::npos);
+  CHECK(blank_plan.find("Ingevuld: VERTROUWELIJK — alleen voor deelnemers casusoverleg") != std::string::npos);
+  for (const auto& domain : config.monitoring.life_domains) CHECK(blank_plan.find(domain.name.nl) != std::string::npos);
+
   auto one = run_casus(s, "training --module gesprek");
   CHECK(one.status == 0);
   auto bad = run_casus(s, "training --module onbekend");

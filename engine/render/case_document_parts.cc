@@ -1,0 +1,41 @@
+#include "render/case_document_parts.h"
+
+namespace casus {
+
+void declare_frame(DocumentSchema& schema, std::span<const LabelText> labels) {
+  for (const char* key : {"title", "subtitle", "audience", "marking", "data_as_of", "generated_at", "created",
+                          "language", "author"})
+    schema.structural(std::string("meta.") + key);
+  for (const LabelText& label : labels) schema.structural(std::string("l.") + label.key);
+}
+
+void put_labels(ContextBuilder::Object& root, std::span<const LabelText> labels, Language language) {
+  auto object = root.object("l");
+  for (const LabelText& label : labels) object.set(label.key, label_in(label, language));
+  root.put("l", std::move(object));
+}
+
+void put_meta(ContextBuilder::Object& root, const Config& config, const Audience& audience, const FrameMeta& input) {
+  const Language language = input.language;
+  auto meta = root.object("meta");
+  meta.set("title", input.title);
+  meta.set("subtitle", input.subtitle);
+  meta.set("audience", audience.name.get(language));
+  meta.set("marking", input.marking.empty() ? audience.marking.get(language) : input.marking);
+  meta.set("data_as_of", format_date_long(input.data_as_of, language));
+  meta.set("generated_at", format_date_time_long(input.generated_at, language));
+  meta.set("created", input.generated_at.iso());
+  meta.set("language", language_code(language));
+  meta.set("author", config.settings.municipality);
+  root.put("meta", std::move(meta));
+}
+
+Status refuse_non_case_audience(const Audience& audience) {
+  if (audience.aggregates_only)
+    return Status::error("audience '" + audience.code + "' receives aggregates only, never a per-case document");
+  if (!audience.receives_case_data())
+    return Status::error("audience '" + audience.code + "' receives no case data, never a per-case document");
+  return Status::ok();
+}
+
+}  // namespace casus
