@@ -46,16 +46,24 @@ int run_training(const GlobalOptions& options, const std::string& module_name, O
     jobs.push_back({"forms", "beoordelingskader-blanco", "formulieren/beoordelingskader-blanco.pdf", nullptr});
     jobs.push_back({"forms", "plan-van-aanpak-blanco", "formulieren/plan-van-aanpak-blanco.pdf", nullptr});
   }
+  // Every document is rendered before the first is written, so a broken
+  // template leaves outputs/ as it was.
+  std::vector<Document> documents;
   for (const auto& job : jobs) {
     CollectingSink sink;
-    auto document = render_training_document(*config, job.folder, job.name, lang, now, job.module, sink);
+    auto document =
+        render_training_document(*config, job.folder, job.name, lang, now, job.module, sink);
     for (const auto& d : sink.diagnostics()) print_diagnostic(d);
     if (!document) {
       if (!sink.has_errors()) print_error(document.message());
       return kExitFailure;
     }
-    if (auto s = write_and_record(run, *config, *document, job.output, DocumentFormat::pdf, "regisseurs",
-                                  now.date.iso(), document->meta.title);
+    documents.push_back(std::move(document.value()));
+  }
+  for (std::size_t i = 0; i < jobs.size(); ++i) {
+    const Job& job = jobs[i];
+    if (auto s = write_and_record(run, *config, documents[i], job.output, DocumentFormat::pdf,
+                                  "regisseurs", now.date.iso(), documents[i].meta.title);
         !s) {
       print_error(s.message());
       return kExitFailure;
