@@ -42,6 +42,14 @@ int run_agenda(const GlobalOptions& options, const AgendaArgs& args, OutputRun* 
     print_error("--audience: '" + audience_code + "' is geen doelgroep die casusgegevens mag ontvangen");
     return kExitUsage;
   }
+  // A template that does not load (unreadable, too large, not UTF-8, broken
+  // Mustache) is reported with its location before the audience check.
+  CollectingSink sink;
+  auto tmpl = MustacheTemplate::load(args.template_path, sink);
+  if (!tmpl) {
+    print_error(tmpl.message());
+    return kExitFailure;
+  }
   const DocumentSchema schema = agenda_schema(*config);
   const auto problems = check_template_for_audience(args.template_path, schema, *audience);
   for (const auto& d : problems) print_diagnostic(d);
@@ -71,12 +79,6 @@ int run_agenda(const GlobalOptions& options, const AgendaArgs& args, OutputRun* 
   auto context = build_agenda_context(*config, *items, agenda, *audience, schema, context_options);
   if (!context) {
     print_error(context.message());
-    return kExitFailure;
-  }
-  CollectingSink sink;
-  auto tmpl = MustacheTemplate::load(args.template_path, sink);
-  if (!tmpl) {
-    print_error(tmpl.message());
     return kExitFailure;
   }
   auto document = render_built_context(*tmpl, *context, sink);

@@ -108,18 +108,20 @@ int run_plan(const GlobalOptions& options, const PlanArgs& args, OutputRun* shar
                 " (plannen zijn er voor: " + known + ")");
     return kExitUsage;
   }
+  // A template that does not load (unreadable, too large, not UTF-8, broken
+  // Mustache) is reported with its location before the audience check.
+  CollectingSink sink;
+  auto tmpl = MustacheTemplate::load(args.template_path, sink);
+  if (!tmpl) {
+    print_error(tmpl.message());
+    return kExitFailure;
+  }
   const DocumentSchema schema = plan_schema(*config);
   const auto problems = check_template_for_audience(args.template_path, schema, *audience);
   for (const auto& d : problems) print_diagnostic(d);
   if (!problems.empty()) {
     print_error("sjabloon " + args.template_path + " vraagt gegevens die doelgroep '" + audience->code +
                 "' niet mag ontvangen; er is niets gemaakt");
-    return kExitFailure;
-  }
-  CollectingSink sink;
-  auto tmpl = MustacheTemplate::load(args.template_path, sink);
-  if (!tmpl) {
-    print_error(tmpl.message());
     return kExitFailure;
   }
 
