@@ -43,17 +43,19 @@ int choose_audience_and_template(CaseDocumentSetup& setup, const std::string& au
                 " (" + documents + " zijn er voor: " + known + ")");
     return kExitUsage;
   }
+  // A template that does not load (unreadable, too large, not UTF-8, broken
+  // Mustache) is reported with its location before the audience check.
+  CollectingSink sink;
+  auto tmpl = MustacheTemplate::load(template_path, sink);
+  if (!tmpl) {
+    print_error(tmpl.message());
+    return kExitFailure;
+  }
   const auto problems = check_template_for_audience(template_path, schema, *audience);
   for (const auto& d : problems) print_diagnostic(d);
   if (!problems.empty()) {
     print_error("sjabloon " + template_path.string() + " vraagt gegevens die doelgroep '" + audience->code +
                 "' niet mag ontvangen; er is niets gemaakt");
-    return kExitFailure;
-  }
-  CollectingSink sink;
-  auto tmpl = MustacheTemplate::load(template_path, sink);
-  if (!tmpl) {
-    print_error(tmpl.message());
     return kExitFailure;
   }
   setup.audience = audience;

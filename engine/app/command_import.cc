@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "app/command_support.h"
 #include "app/commands.h"
 #include "app/console.h"
 #include "app/import_run.h"
@@ -35,13 +36,9 @@ int run_import(const GlobalOptions& options, const ImportArgs& args) {
     print_error(clock.message());
     return kExitFailure;
   }
-  CollectingSink config_sink;
-  auto config = load_config(options.config_dir, config_sink);
-  if (!config) {
-    for (const auto& d : config_sink.diagnostics()) print_diagnostic(d);
-    print_error("configuratie niet geladen: " + config.message());
-    return kExitFailure;
-  }
+  // Reported as every other command reports it; the store is not opened.
+  auto config = load_config_or_report(options);
+  if (!config) return kExitFailure;
   auto store = Store::open(options.effective_store_path(), options.key_path(), **clock);
   if (!store) {
     print_error(store.message());

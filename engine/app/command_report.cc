@@ -4,6 +4,7 @@
 // for staff. Files are written atomically under --out, recorded in an
 // OutputRun, listed in manifest.json and printed.
 #include <iostream>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -101,6 +102,19 @@ int run_report_monthly(const GlobalOptions& options, const ReportArgs& args, Out
   const std::string stem = "maandrapportage-" + month->iso() + (audience->aggregates_only ? "" : "-" + audience->code);
   const std::filesystem::path folder = "maandrapportage";
   const std::string description = report.meta.title + " " + report.month_label;
+  // The PDF's document tree is rendered before any file is written, so a
+  // broken template leaves outputs/ as it was.
+  std::optional<Document> pdf_document;
+  if (formats.count("pdf")) {
+    CollectingSink sink;
+    auto document = render_monthly_document(report, template_root(options) / "monthly", sink);
+    if (!document) {
+      for (const auto& d : sink.diagnostics()) print_diagnostic(d);
+      if (sink.diagnostics().empty()) print_error(document.message());
+      return kExitFailure;
+    }
+    pdf_document = std::move(document.value());
+  }
   if (formats.count("xlsx")) {
     const auto relative = folder / (stem + ".xlsx");
     Status s = write_monthly_workbook(report, options.out_dir / relative);
@@ -114,16 +128,9 @@ int run_report_monthly(const GlobalOptions& options, const ReportArgs& args, Out
       return kExitFailure;
     }
   }
-  if (formats.count("pdf")) {
-    CollectingSink sink;
-    auto document = render_monthly_document(report, template_root(options) / "monthly", sink);
-    if (!document) {
-      for (const auto& d : sink.diagnostics()) print_diagnostic(d);
-      if (sink.diagnostics().empty()) print_error(document.message());
-      return kExitFailure;
-    }
+  if (pdf_document) {
     const auto relative = folder / (stem + ".pdf");
-    Status s = write_pdf(*document, options.out_dir / relative, pdf_options(*config));
+    Status s = write_pdf(*pdf_document, options.out_dir / relative, pdf_options(*config));
     if (!s) {
       print_error(s.message());
       return kExitFailure;

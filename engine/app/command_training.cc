@@ -48,6 +48,9 @@ int run_training(const GlobalOptions& options, const std::string& module_name, O
     jobs.push_back({"forms", "beoordelingskader-blanco", "formulieren/beoordelingskader-blanco.pdf", nullptr});
     jobs.push_back({"plan", "plan-van-aanpak-blanco", "formulieren/plan-van-aanpak-blanco.pdf", nullptr});
   }
+  // Every document is rendered before the first is written, so a broken
+  // template leaves outputs/ as it was.
+  std::vector<Document> documents;
   for (const auto& job : jobs) {
     CollectingSink sink;
     // The blank plan is the plan template's blank format, as `casus plan --blank` makes it.
@@ -59,8 +62,12 @@ int run_training(const GlobalOptions& options, const std::string& module_name, O
       if (!sink.has_errors()) print_error(document.message());
       return kExitFailure;
     }
-    if (auto s = write_and_record(run, *config, *document, job.output, DocumentFormat::pdf, "regisseurs",
-                                  now.date.iso(), document->meta.title);
+    documents.push_back(std::move(document.value()));
+  }
+  for (std::size_t i = 0; i < jobs.size(); ++i) {
+    const Job& job = jobs[i];
+    if (auto s = write_and_record(run, *config, documents[i], job.output, DocumentFormat::pdf,
+                                  "regisseurs", now.date.iso(), documents[i].meta.title);
         !s) {
       print_error(s.message());
       return kExitFailure;

@@ -1,6 +1,7 @@
 #include "config/config_loader.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <set>
 #include <string_view>
@@ -33,11 +34,12 @@ struct Loader {
   std::string display(const std::filesystem::path& p) const { return display_path(p); }
 
   void file_error(const std::string& file, std::size_t line, const std::string& code,
-                  const std::string& message) {
+                  const std::string& message, std::size_t column = 0) {
     Diagnostic d;
     d.code = code;
     d.location.file = file;
     d.location.line = line;
+    d.location.column = column;
     d.message = message;
     sink.report(d);
     ++errors;
@@ -125,13 +127,40 @@ struct Loader {
       file_error(file, 0, "config.missing_file", "file not found");
       return;
     }
+    // The same limits as the XML files (ConfigXml::load): refused unread when
+    // too large, refused at the first byte that is not UTF-8.
+    auto too_large = [&](std::uintmax_t size) {
+      file_error(file, 0, "config.too_large",
+                 "file is " + std::to_string(size) +
+                     " bytes; a configuration file may be at most " +
+                     std::to_string(kMaxConfigFileBytes) + " bytes");
+    };
+    if (const auto size = std::filesystem::file_size(p, ec); !ec && size > kMaxConfigFileBytes) {
+      too_large(size);
+      return;
+    }
     auto bytes = read_file(p);
     if (!bytes) {
       file_error(file, 0, "config.unreadable", bytes.message());
       return;
     }
-    if (!is_valid_utf8(*bytes)) {
-      file_error(file, 0, "config.encoding", "file is not valid UTF-8");
+    if (bytes->size() > kMaxConfigFileBytes) {  // grew after the size check
+      too_large(bytes->size());
+      return;
+    }
+    if (const std::size_t bad = first_invalid_utf8(*bytes); bad < bytes->size()) {
+      const std::size_t line_start = bytes->rfind('\n', bad == 0 ? std::string::npos : bad - 1);
+      const std::size_t column = line_start == std::string::npos ? bad + 1 : bad - line_start;
+      const std::size_t line =
+          1 + static_cast<std::size_t>(std::count(
+                  bytes->begin(), bytes->begin() + static_cast<std::ptrdiff_t>(bad), '\n'));
+      char byte[8];
+      std::snprintf(byte, sizeof byte, "0x%02X",
+                    static_cast<unsigned>(static_cast<unsigned char>((*bytes)[bad])));
+      file_error(file, line, "config.encoding",
+                 std::string("not valid UTF-8 (byte ") + byte +
+                     "); configuration files must be saved as UTF-8",
+                 column);
       return;
     }
     std::string_view text = strip_utf8_bom(*bytes);

@@ -2,7 +2,9 @@
 // (settings, framework, toolkit, escalation, monitoring, audiences, fields,
 // regisseurs, partners/<code>.xml) and data/districts.csv into a Config.
 // Every problem is reported to the sink as a located diagnostic
-// ("FILE:LINE: message"); loading fails when any error was reported.
+// ("FILE:LINE: message"); loading fails when any error was reported. Every
+// file, districts.csv included, must be UTF-8 and at most kMaxConfigFileBytes
+// (config_xml.h); a larger one is refused unread.
 // The file formats are described in config/README.md.
 #pragma once
 

@@ -1,4 +1,5 @@
 // Each kind of configuration breakage gives one exact, located message.
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "config/config_xml.h"
@@ -326,15 +327,19 @@ TEST_CASE("unknown elements are warnings, not errors") {
 
 TEST_CASE("casus check prints located errors and exits 1; prints a summary when fine") {
   ScratchConfig s;
+  // check also reads the templates beside the configuration folder.
+  std::filesystem::copy(std::filesystem::path(CASUS_SOURCE_DIR) / "templates",
+                        s.dir() / ".." / "templates", std::filesystem::copy_options::recursive);
   const std::string out = (s.dir() / ".." / "check.out").string();
   const std::string err = (s.dir() / ".." / "check.err").string();
-  const std::string command = std::string(CASUS_BINARY) + " --config " + s.dir().string() +
-                              " check >" + out + " 2>" + err;
+  const std::string command =
+      std::string(CASUS_BINARY) + " --config " + s.dir().string() + " check >" + out + " 2>" + err;
   int rc = std::system(command.c_str());
   REQUIRE(WIFEXITED(rc));
   CHECK(WEXITSTATUS(rc) == 0);
   CHECK(casus::testing::read_text(out) ==
-        "configuratie in orde: 25 items, 25 instrumenten, 9 partners, 7 doelgroepen\n");
+        "configuratie in orde: 25 items, 25 instrumenten, 9 partners, 7 doelgroepen; 36 sjablonen "
+        "gecontroleerd\n");
   CHECK(casus::testing::read_text(err).empty());
 
   s.replace("toolkit.xml", "owner=\"reclassering\"", "owner=\"reclasering\"");
@@ -405,4 +410,67 @@ TEST_CASE("an empty and a binary configuration file") {
   REQUIRE(errors.size() == 2);
   CHECK(errors[0] == s.shown("settings.xml") + ":1:11: malformed XML: No document element found");
   CHECK(errors[1] == s.shown("regisseurs.xml") + ":1:1: malformed XML: No document element found");
+}
+
+TEST_CASE("an oversized districts.csv is refused unread, like every configuration file") {
+  ScratchConfig s;
+  const auto districts = s.dir() / ".." / "data" / "districts.csv";
+  const std::string shown = districts.lexically_normal().generic_string();
+  write_text(districts, "code;naam;name\n" + std::string(kMaxConfigFileBytes, ';') + "\n");
+  auto errors = s.errors();
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0] == shown + ": file is 4194320 bytes; a configuration file may be at most 4194304 bytes");
+
+  // Exactly at the limit it is read (and its rows are then judged).
+  write_text(districts,
+             "code;naam;name\nA;Centrum;Centre\n" + std::string(kMaxConfigFileBytes - 32, '\n'));
+  REQUIRE(std::filesystem::file_size(districts) == kMaxConfigFileBytes);
+  CHECK(s.errors().empty());
+}
+
+TEST_CASE("a districts.csv that is not UTF-8 is refused at the offending byte") {
+  ScratchConfig s;
+  const auto districts = s.dir() / ".." / "data" / "districts.csv";
+  const std::string shown = districts.lexically_normal().generic_string();
+  write_text(districts, "code;naam;name\nA;Centrum;Centre\nX;Caf\xE9;Cafe\n");
+  auto errors = s.errors();
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0] ==
+        shown + ":3:6: not valid UTF-8 (byte 0xE9); configuration files must be saved as UTF-8");
+
+  write_text(districts,
+             "\xFF\xFE"
+             "c\0o\0d\0e\0");  // UTF-16
+  errors = s.errors();
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0] ==
+        shown + ":1:1: not valid UTF-8 (byte 0xFF); configuration files must be saved as UTF-8");
+}
+
+TEST_CASE("every file the loader reads has the size limit, with the same message") {
+  ScratchConfig s;
+  // Every file of the configuration folder, and districts.csv beside it.
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(s.dir()))
+    if (entry.is_regular_file() && entry.path().extension() == ".xml")
+      files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  files.push_back(districts_path(s.dir()));
+  REQUIRE(files.size() == 18);  // 8 files, 9 partner files, districts.csv
+  const std::string big(kMaxConfigFileBytes + 1, ' ');
+  for (const auto& file : files) {
+    const std::string original = read_text(file);
+    write_text(file, big);
+    const std::string shown = file.lexically_normal().generic_string();
+    INFO(shown);
+    bool loaded = true;
+    const auto errors = s.errors(&loaded);
+    CHECK_FALSE(loaded);
+    // A refused partner file also leaves the instruments it owns without owner.
+    REQUIRE_FALSE(errors.empty());
+    CHECK(errors[0] ==
+          shown + ": file is 4194305 bytes; a configuration file may be at most 4194304 bytes");
+    write_text(file, original);
+  }
+  CHECK(s.errors().empty());
 }

@@ -1,6 +1,6 @@
 // libFuzzer target: the configuration loader. The first input byte picks one
 // of the configuration files (settings, framework, toolkit, escalation,
-// monitoring, audiences, fields, regisseurs); the rest replaces it in a
+// monitoring, audiences, fields, regisseurs, data/districts.csv); the rest replaces it in a
 // scratch copy of the shipped config/, which is then loaded and validated.
 // Built with -DCASUS_FUZZ_MAPPING, the whole input replaces the partner
 // mapping file partners/politie.xml instead.
@@ -47,7 +47,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   static const char* const files[] = {casus::kSettingsFile,   casus::kFrameworkFile, casus::kToolkitFile,
                                       casus::kEscalationFile, casus::kMonitoringFile, casus::kAudiencesFile,
                                       casus::kFieldsFile,     casus::kRegisseursFile};
-  const fs::path target = dir / files[data[0] % 8];
+  const unsigned pick = data[0] % 9;
+  const fs::path target = pick == 8 ? casus::districts_path(dir) : dir / files[pick];
   ++bytes;
   --size;
 #endif

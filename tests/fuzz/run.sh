@@ -29,12 +29,13 @@ for target in $TARGETS; do
     mapping) SOURCES="${ROOT}/tests/fuzz/config_fuzz.cc $CONFIG -DCASUS_FUZZ_MAPPING"
          cp "${ROOT}/config/partners/"*.xml "$corpus/" ;;
     config) SOURCES="${ROOT}/tests/fuzz/config_fuzz.cc $CONFIG"
-         # Seeds: the selector byte (0..7, in the target's file order) + the shipped file.
+         # Seeds: the selector byte (0..8, in the target's file order) + the shipped file.
          i=0
          for f in settings framework toolkit escalation monitoring audiences fields regisseurs; do
            { printf "\\$(printf %03o $i)"; cat "${ROOT}/config/$f.xml"; } > "$corpus/$f.seed"
            i=$((i + 1))
-         done ;;
+         done
+         { printf "\\010"; cat "${ROOT}/data/districts.csv"; } > "$corpus/districts.seed" ;;
     template) SOURCES="${ROOT}/tests/fuzz/template_fuzz.cc ${ROOT}/engine/render/template_renderer.cc
                        ${ROOT}/engine/render/markup_parser.cc ${ROOT}/engine/render/document.cc $CORE"
          find "${ROOT}/templates" -name '*.mustache' -size -64k | while read -r f; do
