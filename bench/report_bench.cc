@@ -56,7 +56,12 @@ struct Lcg {
 Dataset make_dataset(const Config& config, int cases) {
   Lcg rng{42};
   Dataset data;
+  // Sized up front, as the store's loader does (it counts first).
   data.cases.reserve(static_cast<std::size_t>(cases));
+  data.assessments.reserve(static_cast<std::size_t>(cases));
+  data.life_domains.reserve(static_cast<std::size_t>(cases) * 3);
+  data.interventions.reserve(static_cast<std::size_t>(cases) / 2 + 1);
+  data.events.reserve(static_cast<std::size_t>(cases) / 6 + 1);
   const char* instruments[] = {"meldplicht", "mentor", "schuldhulp", "ggz_behandeling", "exitbegeleiding",
                                "huisvesting", "gebiedsverbod", "werk"};
   for (int i = 0; i < cases; ++i) {

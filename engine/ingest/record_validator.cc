@@ -220,7 +220,7 @@ std::optional<ValidRecord> RecordValidator::validate(const MappedRecord& record,
                                                      std::vector<Diagnostic>& out) const {
   Checker c(kind_, record, where, out, order_);
   c.mapping_problems();
-  Provenance provenance{where.file, partner_, static_cast<std::uint32_t>(where.line), 0};
+  Provenance provenance{static_cast<std::uint32_t>(where.line), 0};
 
   switch (kind_) {
     case RecordKind::cases: {

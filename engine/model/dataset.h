@@ -3,6 +3,8 @@
 // hand); logic functions take it by const reference and never do I/O.
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -20,6 +22,7 @@ struct Dataset {
   std::vector<EventRecord> events;  // linked and unlinked
   Date data_as_of;                  // latest import time's date
   std::vector<std::string> import_batches;  // "file (sha256 prefix, date)" lines for notes
+  std::map<std::int32_t, std::string> batch_files;  // Provenance::batch_id -> imported file
 
   // Index from case_id to position in `cases`.
   std::unordered_map<std::string, std::size_t> index_cases() const;

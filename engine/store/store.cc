@@ -540,15 +540,9 @@ Result<Dataset> Store::load_dataset(const LoadScope& scope) {
   Dataset data;
   auto batch_list = batches();
   if (!batch_list) return batch_list.status();
-  struct BatchOrigin {
-    InternedString file;
-    InternedString partner;
-  };
-  std::unordered_map<std::int64_t, BatchOrigin> batch_index;
   std::string latest;
-  for (std::size_t i = 0; i < batch_list->size(); ++i) {
-    const StoredBatch& b = (*batch_list)[i];
-    batch_index.emplace(b.id, BatchOrigin{b.file, b.partner});
+  for (const StoredBatch& b : *batch_list) {
+    data.batch_files.emplace(static_cast<std::int32_t>(b.id), b.file);
     latest = std::max(latest, b.imported_at);
     data.import_batches.push_back(b.file + " (" + b.sha256.substr(0, 12) + ", " + b.imported_at.substr(0, 10) + ")");
   }
@@ -593,12 +587,8 @@ Result<Dataset> Store::load_dataset(const LoadScope& scope) {
     }
     if (!scope.free_texts) drop_free_texts(kind, fields);
     Provenance provenance;
-    provenance.batch_id = batch_id;
-    provenance.line = static_cast<std::size_t>(line);
-    if (auto it = batch_index.find(batch_id); it != batch_index.end()) {
-      provenance.file = it->second.file;
-      provenance.partner = it->second.partner;
-    }
+    provenance.batch_id = static_cast<std::int32_t>(batch_id);
+    provenance.line = static_cast<std::uint32_t>(line);
     Status status;
     auto decode_into = [&](auto& list) {
       list.emplace_back();

@@ -150,7 +150,7 @@ TEST_CASE("store: upsert by natural key keeps history; unchanged detected; batch
   CHECK(c1.bsn == "123456782");
   CHECK(c1.given_names == "Zwaantje");
   CHECK(c1.birth_date == Date{1999, 4, 5});
-  CHECK(c1.provenance.file == "b.csv");
+  CHECK(data->batch_files.at(c1.provenance.batch_id) == "b.csv");
   CHECK(c1.provenance.line == 5);
   CHECK(c1.provenance.batch_id == 2);
   CHECK(data->cases[1].provenance.batch_id == 1);  // unchanged keeps its batch
