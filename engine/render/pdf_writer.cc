@@ -16,6 +16,7 @@
 
 #include "core/file_io.h"
 #include "render/chart_scale.h"
+#include "render/pdf_font_program.h"
 #include "render/labels.h"
 #include "render/style.h"
 
@@ -94,8 +95,12 @@ void on_hpdf_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void* user) {
 // document; the single-byte font costs nothing up front.
 //
 // Widths are cached per thread and read from the parsed face without marking
-// glyphs as used: libharu embeds exactly the glyphs that are drawn, so which
-// glyphs a document embeds does not depend on what the cache already held.
+// glyphs as used: a document embeds the glyphs it draws (plus the fixed set
+// of PdfFontProgram), never glyphs that depend on what the cache held.
+//
+// Every face a document uses embeds the glyphs of all single-byte
+// characters, so that a document drawing nothing else reuses the thread's
+// font program for the face, deflated once (see pdf_font_program.h).
 struct PdfEngine {
   std::array<std::string, 4> files;
   HPDF_Doc pdf = nullptr;
@@ -104,6 +109,7 @@ struct PdfEngine {
   std::array<HPDF_FontDef, 4> defs{};      // the parsed faces
   std::array<std::vector<std::int16_t>, 4> widths;  // advance widths by code point, -1 = not yet known
   std::vector<unsigned char> single_byte;  // code point -> Windows-1252 byte, 0 = none (BMP)
+  std::array<std::unique_ptr<PdfFontProgram>, 4> programs;  // per loaded face
 
   PdfEngine() = default;
   PdfEngine(const PdfEngine&) = delete;
@@ -164,6 +170,11 @@ PdfEngine* engine_for(const PdfOptions& options) {
   engine->errors = ErrorState{};
   HPDF_ResetError(engine->pdf);
   engine->single_byte = single_byte_table(engine->pdf);
+  std::vector<std::uint32_t> characters;
+  for (std::uint32_t cp = 0; cp < engine->single_byte.size(); ++cp)
+    if (engine->single_byte[cp]) characters.push_back(cp);
+  for (std::size_t id = 0; id < files.size(); ++id)
+    if (engine->defs[id]) engine->programs[id] = std::make_unique<PdfFontProgram>(engine->defs[id], characters);
   return engine.get();
 }
 
@@ -212,6 +223,9 @@ class Fonts {
     }
     return static_cast<double>(total) * size / 1000.0;
   }
+
+  // Whether this document has a font of face `id`.
+  bool used(FontId id) const { return single_byte_[id] || unicode_[id]; }
 
   bool failed() const { return failed_; }
   const std::string& failed_file() const { return failed_file_; }
@@ -1513,6 +1527,8 @@ Result<std::string> render_pdf(const Document& document, const PdfOptions& optio
   if (fonts.failed()) return Status::error("cannot load font " + fonts.failed_file());
   if (errors.error) return Status::error("PDF drawing failed: " + hpdf_message(errors));
 
+  for (std::size_t id = 0; id < engine->programs.size(); ++id)
+    if (engine->programs[id] && fonts.used(static_cast<FontId>(id))) engine->programs[id]->attach(pdf);
   if (HPDF_SaveToStream(pdf) != HPDF_OK || errors.error)
     return Status::error("PDF save failed: " + hpdf_message(errors));
   HPDF_UINT32 size = HPDF_GetStreamSize(pdf);

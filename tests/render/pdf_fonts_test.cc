@@ -14,7 +14,9 @@
 #include <thread>
 #include <vector>
 
+#include "core/file_io.h"
 #include "core/text_encoding.h"
+#include "render/pdf_font_program.h"
 #include "render/pdf_writer.h"
 #include "test_support.h"
 
@@ -291,4 +293,154 @@ TEST_CASE("pdf fonts: a thread's earlier documents do not change the bytes of th
     return bytes(names);
   });
   CHECK(names_fresh == names_after);
+}
+
+namespace {
+
+std::uint32_t be32(const std::string& s, std::size_t at) {
+  return static_cast<std::uint32_t>(static_cast<unsigned char>(s.at(at))) << 24 |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(s.at(at + 1))) << 16 |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(s.at(at + 2))) << 8 |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(s.at(at + 3)));
+}
+std::uint16_t be16(const std::string& s, std::size_t at) {
+  return static_cast<std::uint16_t>(static_cast<unsigned char>(s.at(at)) << 8 | static_cast<unsigned char>(s.at(at + 1)));
+}
+std::uint32_t word_sum(const std::string& s) {
+  std::string padded = s;
+  padded.append((4 - s.size() % 4) % 4, '\0');
+  std::uint32_t sum = 0;
+  for (std::size_t i = 0; i < padded.size(); i += 4) sum += be32(padded, i);
+  return sum;
+}
+
+struct SfntTable {
+  std::string tag;
+  std::uint32_t checksum, offset, length;
+  std::string data;
+};
+
+std::vector<SfntTable> sfnt_tables(const std::string& font) {
+  std::vector<SfntTable> tables;
+  for (std::size_t i = 0; i < be16(font, 4); ++i) {
+    const std::size_t e = 12 + 16 * i;
+    SfntTable t{font.substr(e, 4), be32(font, e + 4), be32(font, e + 8), be32(font, e + 12), {}};
+    t.data = font.substr(t.offset, t.length);
+    tables.push_back(t);
+  }
+  return tables;
+}
+
+const SfntTable* find_table(const std::vector<SfntTable>& tables, const std::string& tag) {
+  for (const SfntTable& t : tables)
+    if (t.tag == tag) return &t;
+  return nullptr;
+}
+
+// The decoded FontFile2 programs of `pdf`, in object order.
+std::vector<std::string> font_programs(const fs::path& pdf) {
+  auto read = read_file(pdf);
+  REQUIRE(read.is_ok());
+  const std::string& bytes = read.value();
+  std::vector<std::string> programs;
+  for (std::size_t pos = bytes.find("/FontFile2 "); pos != std::string::npos; pos = bytes.find("/FontFile2 ", pos + 1)) {
+    const int object = std::stoi(bytes.substr(pos + 11));
+    programs.push_back(
+        run_command("qpdf --show-object=" + std::to_string(object) + " --filtered-stream-data " + quoted(pdf)).output);
+  }
+  return programs;
+}
+
+}  // namespace
+
+TEST_CASE("pdf fonts: a font program without glyph names keeps every other table") {
+  const fs::path file = PdfOptions{}.font_folder / PdfOptions{}.font_regular;
+  auto read = read_file(file);
+  REQUIRE(read.is_ok());
+  const std::string font = read.value();
+  const std::string out = truetype_without_glyph_names(font);
+  REQUIRE_FALSE(out.empty());
+  const auto before = sfnt_tables(font);
+  const auto after = sfnt_tables(out);
+  REQUIRE(after.size() == before.size());
+  CHECK(after.size() == 19);
+  CHECK(be32(out, 0) == 0x00010000);
+  CHECK(be16(out, 6) == 256);  // searchRange for 19 tables
+  CHECK(be16(out, 8) == 4);    // entrySelector
+  CHECK(be16(out, 10) == 48);  // rangeShift
+  for (std::size_t i = 0; i < after.size(); ++i) {
+    const SfntTable& a = after[i];
+    const SfntTable& b = before[i];
+    INFO(a.tag);
+    CHECK(a.tag == b.tag);
+    CHECK(a.offset % 4 == 0);
+    if (a.tag == "post") {
+      CHECK(b.length == 27021);
+      CHECK(a.length == 32);
+      CHECK(be32(a.data, 0) == 0x00030000);
+      CHECK(a.data.substr(4) == b.data.substr(4, 28));
+    } else if (a.tag == "head") {
+      CHECK(a.data.substr(0, 8) == b.data.substr(0, 8));
+      CHECK(a.data.substr(12) == b.data.substr(12));
+    } else {
+      CHECK(a.data == b.data);
+    }
+    std::string data = a.data;
+    if (a.tag == "head") data.replace(8, 4, 4, '\0');
+    CHECK(a.checksum == word_sum(data));
+  }
+  CHECK(word_sum(out) == 0xB1B0AFBA);
+  CHECK(out.size() == font.size() - 27024 + 32);  // the old post table: 27,021 bytes, 27,024 aligned
+
+  CHECK(truetype_without_glyph_names("").empty());
+  CHECK(truetype_without_glyph_names(font.substr(0, 100)).empty());  // the directory is cut off
+  std::string no_post = font;
+  no_post.replace(no_post.find("post"), 4, "xost");
+  CHECK(truetype_without_glyph_names(no_post).empty());
+}
+
+TEST_CASE("pdf fonts: embedded font programs have no glyph names, and Dutch documents share them") {
+  if (!have_tool("qpdf")) {
+    WARN("qpdf not installed: skipping");
+    return;
+  }
+  Document a = base_document("Eerste plan — coöperatie");
+  a.blocks.push_back(para({run("Één café, “reëel” en naïef.")}));
+  Document b = base_document("Tweede plan");
+  b.blocks.push_back(para({run("Geheel andere tekst: 12 × € 3,50 = € 42,00.")}));
+  Document names = base_document("Derde plan");
+  names.blocks.push_back(para({run("Ayşe Yılmaz en Łukasz")}));
+  const fs::path pa = output_folder() / "fonts_program_a.pdf";
+  const fs::path pb = output_folder() / "fonts_program_b.pdf";
+  const fs::path pn = output_folder() / "fonts_program_names.pdf";
+  REQUIRE(write_pdf(a, pa).is_ok());
+  REQUIRE(write_pdf(b, pb).is_ok());
+  REQUIRE(write_pdf(names, pn).is_ok());
+  const auto programs_a = font_programs(pa);
+  const auto programs_b = font_programs(pb);
+  const auto programs_n = font_programs(pn);
+  REQUIRE(programs_a.size() == 2);  // regular and bold (the title)
+  CHECK(programs_a == programs_b);  // different text, the same Windows-1252 glyph set
+  REQUIRE(programs_n.size() == 2);
+  CHECK(programs_n[0] != programs_a[0]);  // the regular face also has ş, ı, ł
+  CHECK(programs_n[1] == programs_a[1]);
+  for (const auto* programs : {&programs_a, &programs_n}) {
+    for (const std::string& program : *programs) {
+      REQUIRE(program.size() > 12);
+      CHECK(be32(program, 0) == 0x00010000);
+      CHECK(word_sum(program) == 0xB1B0AFBA);
+      const auto tables = sfnt_tables(program);
+      CHECK(tables.size() == 13);  // what libharu keeps
+      const SfntTable* post = find_table(tables, "post");
+      REQUIRE(post);
+      CHECK(post->length == 32);
+      CHECK(be32(post->data, 0) == 0x00030000);
+      REQUIRE(find_table(tables, "glyf"));
+      CHECK(find_table(tables, "glyf")->length > 20000);  // the whole Windows-1252 set, not just the drawn glyphs
+    }
+  }
+  auto read = read_file(pa);
+  REQUIRE(read.is_ok());
+  const std::string& pdf = read.value();
+  CHECK(pdf.find("/Length1 " + std::to_string(programs_a[0].size()) + "\n") != std::string::npos);
 }
