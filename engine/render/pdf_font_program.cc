@@ -113,9 +113,10 @@ namespace {
 HPDF_TTFontDefAttr tt_attr(HPDF_FontDef face) { return static_cast<HPDF_TTFontDefAttr>(face->attr); }
 
 // The font program of `face` with the glyphs marked as used, without glyph
-// names, zlib-deflated at `level`; its uncompressed length in `length`.
-// Empty on failure (libharu's error handler has the cause, if it had one).
-std::string deflated_program(HPDF_FontDef face, int level, std::uint32_t& length) {
+// names, zlib-deflated at the default level (as libharu deflates); its
+// uncompressed length in `length`. Empty on failure (libharu's error
+// handler has the cause, if it had one).
+std::string deflated_program(HPDF_FontDef face, std::uint32_t& length) {
   HPDF_Stream stream = HPDF_MemStream_New(face->mmgr, 64 * 1024);
   if (!stream) return {};
   std::string program;
@@ -132,7 +133,7 @@ std::string deflated_program(HPDF_FontDef face, int level, std::uint32_t& length
   length = static_cast<std::uint32_t>(program.size());
   try {
     std::ostringstream out;
-    Poco::DeflatingOutputStream deflate(out, Poco::DeflatingStreamBuf::STREAM_ZLIB, level);
+    Poco::DeflatingOutputStream deflate(out, Poco::DeflatingStreamBuf::STREAM_ZLIB, Z_DEFAULT_COMPRESSION);
     deflate.write(program.data(), static_cast<std::streamsize>(program.size()));
     deflate.close();
     return std::move(out).str();
@@ -203,11 +204,11 @@ void PdfFontProgram::attach(HPDF_Doc pdf) {
   }
   HPDF_Dict descriptor = nullptr;
   if (only_fixed) {
-    if (fixed_program_.empty()) fixed_program_ = deflated_program(face_, Z_BEST_COMPRESSION, fixed_length_);
+    if (fixed_program_.empty()) fixed_program_ = deflated_program(face_, fixed_length_);
     if (!fixed_program_.empty()) descriptor = font_descriptor(pdf, face_, fixed_program_, fixed_length_);
   } else {
     std::uint32_t length = 0;
-    const std::string program = deflated_program(face_, Z_DEFAULT_COMPRESSION, length);
+    const std::string program = deflated_program(face_, length);
     if (!program.empty()) descriptor = font_descriptor(pdf, face_, program, length);
   }
   if (descriptor) face_->descriptor = descriptor;  // libharu's fonts take this one instead of making their own

@@ -9,10 +9,9 @@
 // glyphs of a fixed character set (the Windows-1252 characters the
 // single-byte fonts draw) plus whatever else it drew. When it drew nothing
 // else -- Dutch and English text -- the font program is the same for every
-// document, so it is built and deflated (at the best level) once per
-// thread, and each document gets a font descriptor pointing to those bytes.
-// A document that drew other glyphs (names in Turkish or Polish) gets its
-// own program, deflated at zlib's default level as libharu does.
+// document, so it is built and deflated once per thread, and each document
+// gets a font descriptor pointing to those bytes. A document that drew
+// other glyphs (names in Turkish or Polish) gets a program of its own.
 //
 // Either way the program leaves out the glyph names (its 'post' table is
 // cut to the version 3.0 header): PDF readers find TrueType glyphs through
