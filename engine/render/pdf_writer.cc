@@ -1,6 +1,8 @@
 #include "render/pdf_writer.h"
 
 #include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_fontdef.h>
 
 #include <algorithm>
 #include <array>
@@ -14,6 +16,7 @@
 
 #include "core/file_io.h"
 #include "render/chart_scale.h"
+#include "render/pdf_font_program.h"
 #include "render/labels.h"
 #include "render/style.h"
 
@@ -83,12 +86,30 @@ void on_hpdf_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void* user) {
 // once per document. All four faces are loaded up front in a fixed order so
 // their subset tags (HPDFAA+ ... HPDFAD+) never depend on what the thread
 // rendered before: the same input gives the same bytes.
+//
+// Each face is used through two PDF fonts that share one embedded font file:
+// a single-byte TrueType font (Windows-1252, /WinAnsiEncoding) for text whose
+// characters all have a byte there -- Dutch and English text -- and, created
+// only when a document needs it, a UTF-8 CID font for any other text (names
+// with ş, ğ, ı, ł). The CID font costs a 64K-entry CIDToGIDMap per face per
+// document; the single-byte font costs nothing up front.
+//
+// Widths are cached per thread and read from the parsed face without marking
+// glyphs as used: a document embeds the glyphs it draws (plus the fixed set
+// of PdfFontProgram), never glyphs that depend on what the cache held.
+//
+// Every face a document uses embeds the glyphs of all single-byte
+// characters, so that a document drawing nothing else reuses the thread's
+// font program for the face, deflated once (see pdf_font_program.h).
 struct PdfEngine {
   std::array<std::string, 4> files;
   HPDF_Doc pdf = nullptr;
   ErrorState errors;
   std::array<std::string, 4> names;        // libharu font names; empty = failed to load
+  std::array<HPDF_FontDef, 4> defs{};      // the parsed faces
   std::array<std::vector<std::int16_t>, 4> widths;  // advance widths by code point, -1 = not yet known
+  std::vector<unsigned char> single_byte;  // code point -> Windows-1252 byte, 0 = none (BMP)
+  std::array<std::unique_ptr<PdfFontProgram>, 4> programs;  // per loaded face
 
   PdfEngine() = default;
   PdfEngine(const PdfEngine&) = delete;
@@ -97,6 +118,26 @@ struct PdfEngine {
     if (pdf) HPDF_Free(pdf);
   }
 };
+
+// libharu's WinAnsiEncoding is Windows-1252 (its "CP1252" encoder is the
+// same map plus a /Differences entry for 0x7F, which no text uses).
+constexpr const char* kSingleByteEncoding = "WinAnsiEncoding";
+
+// Code point -> byte table of libharu's own single-byte encoder (the map it
+// writes /Widths from), limited to characters that extract as themselves:
+// no controls, and no no-break or soft hyphen (WinAnsi names them "space"
+// and "hyphen"; the CID path keeps them as U+00A0 and U+00AD).
+std::vector<unsigned char> single_byte_table(HPDF_Doc pdf) {
+  std::vector<unsigned char> table(0x10000, 0);
+  HPDF_Encoder encoder = HPDF_GetEncoder(pdf, kSingleByteEncoding);
+  if (!encoder) return table;
+  for (unsigned byte = 0x20; byte <= 0xFF; ++byte) {
+    const HPDF_UNICODE cp = HPDF_Encoder_GetUnicode(encoder, static_cast<HPDF_UINT16>(byte));
+    if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0xA0) || cp == 0xAD) continue;
+    table[cp] = static_cast<unsigned char>(byte);
+  }
+  return table;
+}
 
 // The calling thread's engine for these font files; nullptr when libharu
 // cannot create a handle. Faces that fail to load have an empty name.
@@ -119,9 +160,21 @@ PdfEngine* engine_for(const PdfOptions& options) {
     engine->errors = ErrorState{};
     HPDF_ResetError(engine->pdf);
     const char* name = HPDF_LoadTTFontFromFile(engine->pdf, files[id].c_str(), HPDF_TRUE);
-    if (name) engine->names[id] = name;
+    if (name) {
+      engine->names[id] = name;
+      engine->defs[id] = HPDF_GetFontDef(engine->pdf, name);
+      if (!engine->defs[id]) engine->names[id].clear();
+    }
     engine->widths[id].assign(0x10000, -1);
   }
+  engine->errors = ErrorState{};
+  HPDF_ResetError(engine->pdf);
+  engine->single_byte = single_byte_table(engine->pdf);
+  std::vector<std::uint32_t> characters;
+  for (std::uint32_t cp = 0; cp < engine->single_byte.size(); ++cp)
+    if (engine->single_byte[cp]) characters.push_back(cp);
+  for (std::size_t id = 0; id < files.size(); ++id)
+    if (engine->defs[id]) engine->programs[id] = std::make_unique<PdfFontProgram>(engine->defs[id], characters);
   return engine.get();
 }
 
@@ -129,41 +182,73 @@ class Fonts {
  public:
   explicit Fonts(PdfEngine& engine) : engine_(engine) {}
 
-  HPDF_Font get(FontId id) {
-    if (!fonts_[id] && !failed_) {
-      if (engine_.names[id].empty()) {
-        failed_ = true;
-        failed_file_ = engine_.files[id];
-        return nullptr;
+  // The face's single-byte font, created on first use in this document.
+  HPDF_Font single_byte(FontId id) { return font(id, single_byte_, kSingleByteEncoding); }
+  // The face's UTF-8 CID font, created on first use in this document.
+  HPDF_Font unicode(FontId id) { return font(id, unicode_, "UTF-8"); }
+
+  // The font that draws `text` in face `id` and the bytes to show with it:
+  // Windows-1252 bytes on the single-byte font when every character has
+  // one, else the UTF-8 text itself on the CID font.
+  HPDF_Font for_text(FontId id, const std::string& text, std::string& bytes) {
+    bytes.clear();
+    bytes.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+      const std::uint32_t cp = next_code_point(text, i);
+      const unsigned char b = cp < 0x10000 ? engine_.single_byte[cp] : 0;
+      if (b == 0) {
+        bytes = text;
+        return unicode(id);
       }
-      fonts_[id] = HPDF_GetFont(engine_.pdf, engine_.names[id].c_str(), "UTF-8");
+      bytes += static_cast<char>(b);
     }
-    return fonts_[id];
+    return single_byte(id);
   }
 
   // Advance width in points of `text` at `size` (libharu does no kerning,
-  // so the sum of glyph advances is exactly what TextOut draws).
+  // so the sum of glyph advances is exactly what TextOut draws, on either
+  // font: both take their widths from the same face).
   double width(FontId id, std::string_view text, double size) {
-    HPDF_Font font = get(id);
-    if (!font) return 0;
+    if (!usable(id)) return 0;
+    HPDF_FontDef def = engine_.defs[id];
     std::vector<std::int16_t>& cache = engine_.widths[id];
     long total = 0;
     for (std::size_t i = 0; i < text.size();) {
       const std::uint32_t cp = next_code_point(text, i);
       if (cp >= 0x10000) continue;  // libharu drops non-BMP characters
       std::int16_t& w = cache[cp];
-      if (w < 0) w = static_cast<std::int16_t>(HPDF_Font_GetUnicodeWidth(font, static_cast<HPDF_UNICODE>(cp)));
+      if (w < 0)  // what HPDF_TTFontDef_GetCharWidth returns, without marking the glyph as used
+        w = HPDF_TTFontDef_GetGidWidth(def, HPDF_TTFontDef_GetGlyphid(def, static_cast<HPDF_UINT16>(cp)));
       total += w;
     }
     return static_cast<double>(total) * size / 1000.0;
   }
 
+  // Whether this document has a font of face `id`.
+  bool used(FontId id) const { return single_byte_[id] || unicode_[id]; }
+
   bool failed() const { return failed_; }
   const std::string& failed_file() const { return failed_file_; }
 
  private:
+  // Whether face `id` loaded; records the first face that did not.
+  bool usable(FontId id) {
+    if (!engine_.names[id].empty()) return true;
+    if (!failed_) {
+      failed_ = true;
+      failed_file_ = engine_.files[id];
+    }
+    return false;
+  }
+
+  HPDF_Font font(FontId id, std::array<HPDF_Font, 4>& fonts, const char* encoding) {
+    if (!fonts[id] && usable(id)) fonts[id] = HPDF_GetFont(engine_.pdf, engine_.names[id].c_str(), encoding);
+    return fonts[id];
+  }
+
   PdfEngine& engine_;
-  std::array<HPDF_Font, 4> fonts_{};
+  std::array<HPDF_Font, 4> single_byte_{};
+  std::array<HPDF_Font, 4> unicode_{};
   bool failed_ = false;
   std::string failed_file_;
 };
@@ -1245,13 +1330,15 @@ class Painter {
   void begin_text() { HPDF_Page_BeginText(page_); }
   void end_text() { HPDF_Page_EndText(page_); }
   void text(const TextOp& t) {
-    if (t.font != font_ || t.size != size_) {
-      HPDF_Page_SetFontAndSize(page_, fonts_.get(t.font), f(t.size));
-      font_ = t.font;
+    HPDF_Font font = fonts_.for_text(t.font, t.text, bytes_);
+    if (!font) return;
+    if (font != font_ || t.size != size_) {
+      HPDF_Page_SetFontAndSize(page_, font, f(t.size));
+      font_ = font;
       size_ = t.size;
     }
     fill_color(t.color);
-    HPDF_Page_TextOut(page_, f(t.x), f(t.y), t.text.c_str());
+    HPDF_Page_TextOut(page_, f(t.x), f(t.y), bytes_.c_str());
   }
 
  private:
@@ -1286,8 +1373,9 @@ class Painter {
   std::optional<Rgb> fill_, stroke_;
   double width_ = -1;
   int dash_ = -1;
-  int font_ = -1;
+  HPDF_Font font_ = nullptr;
   double size_ = -1;
+  std::string bytes_;  // the text op's bytes in its font's encoding
 };
 
 HPDF_Date pdf_date(const DateTime& t) {
@@ -1330,7 +1418,7 @@ Result<std::string> render_pdf(const Document& document, const PdfOptions& optio
   HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
 
   Fonts fonts(*engine);
-  if (!fonts.get(kRegular) || !fonts.get(kBold))
+  if (!fonts.single_byte(kRegular) || !fonts.single_byte(kBold))
     return Status::error("cannot load font " + fonts.failed_file() + " for the PDF");
   Layout layout(document, fonts, options, pdf);
   if (Status s = layout.run(); !s) return s;
@@ -1436,8 +1524,11 @@ Result<std::string> render_pdf(const Document& document, const PdfOptions& optio
   if (!meta.marking.empty()) HPDF_SetInfoAttr(pdf, HPDF_INFO_KEYWORDS, meta.marking.c_str());
   HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, pdf_date(meta.created));
   HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, pdf_date(meta.created));
+  if (fonts.failed()) return Status::error("cannot load font " + fonts.failed_file());
   if (errors.error) return Status::error("PDF drawing failed: " + hpdf_message(errors));
 
+  for (std::size_t id = 0; id < engine->programs.size(); ++id)
+    if (engine->programs[id] && fonts.used(static_cast<FontId>(id))) engine->programs[id]->attach(pdf);
   if (HPDF_SaveToStream(pdf) != HPDF_OK || errors.error)
     return Status::error("PDF save failed: " + hpdf_message(errors));
   HPDF_UINT32 size = HPDF_GetStreamSize(pdf);

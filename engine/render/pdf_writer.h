@@ -1,9 +1,11 @@
 // The PDF writer (libharu): lays a document tree out on A4 pages with
-// embedded TrueType fonts (UTF-8), its own line breaking, widow/orphan
-// control, tables that repeat their header rows, vector charts, bookmarks,
-// and on every page the classification marking, "pagina X van Y", the
-// data-as-of date and the generation time. Output is compressed and
-// byte-identical for the same tree (dates come from DocumentMeta::created).
+// embedded TrueType fonts (single-byte Windows-1252 fonts for text that fits
+// that code page, UTF-8 CID fonts for any other text), its own line
+// breaking, widow/orphan control, tables that repeat their header rows,
+// vector charts, bookmarks, and on every page the classification marking,
+// "pagina X van Y", the data-as-of date and the generation time. Output is
+// compressed and byte-identical for the same tree (dates come from
+// DocumentMeta::created), whatever the thread rendered before.
 #pragma once
 
 #include <filesystem>
