@@ -5,6 +5,8 @@
 // live in config, not here.
 #pragma once
 
+#include <cstdint>
+
 #include <array>
 #include <optional>
 #include <string>
@@ -13,11 +15,11 @@
 namespace casus {
 
 enum class RecordKind { cases, assessments, interventions, life_domains, events };
-enum class Gender { m, v, x, onbekend };
-enum class ClosureReason { doel_bereikt, afgeschaald, verhuisd, detentie, overleden, overig };
-enum class Judgement { laag, midden, hoog };  // ordered: laag < midden < hoog
-enum class InterventionStatus { gepland, lopend, afgerond, gestopt };
-enum class EventKind {
+enum class Gender : std::uint8_t { m, v, x, onbekend };
+enum class ClosureReason : std::uint8_t { doel_bereikt, afgeschaald, verhuisd, detentie, overleden, overig };
+enum class Judgement : std::uint8_t { laag, midden, hoog };  // ordered: laag < midden < hoog
+enum class InterventionStatus : std::uint8_t { gepland, lopend, afgerond, gestopt };
+enum class EventKind : std::uint8_t {
   melding,
   verdachte,
   aanhouding,

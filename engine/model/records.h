@@ -19,26 +19,28 @@
 
 namespace casus {
 
+// Fields are grouped by size (texts, then eight-, six- and four-byte values)
+// so the structs pack without padding; the order has no other meaning.
 struct CaseRecord {
   InternedString case_id;
   std::string bsn;  // 9 digits, empty when not delivered
   std::string surname;
   std::string given_names;
-  std::optional<Date> birth_date;
-  std::optional<Gender> gender;
-  InternedString district;  // code from data/districts
-  int risk_group = 0;    // 1..5
-  Date registered_on;
-  InternedString regisseur;
-  std::optional<Date> plan_approved_on;
-  int escalation_level = 1;  // 1..4
-  std::optional<Date> on_hold_since;
-  std::optional<Date> on_hold_review_on;
   std::string on_hold_reason;
-  std::optional<Date> closed_on;
-  std::optional<ClosureReason> closure_reason;
+  InternedString district;  // code from data/districts
+  InternedString regisseur;
   InternedString related_case_id;
   Provenance provenance;
+  Date registered_on;
+  std::optional<Date> birth_date;
+  std::optional<Date> plan_approved_on;
+  std::optional<Date> on_hold_since;
+  std::optional<Date> on_hold_review_on;
+  std::optional<Date> closed_on;
+  int risk_group = 0;        // 1..5
+  int escalation_level = 1;  // 1..4
+  std::optional<Gender> gender;
+  std::optional<ClosureReason> closure_reason;
 
   bool active_at(const Date& day) const {
     return registered_on <= day && (!closed_on || *closed_on > day);
@@ -47,32 +49,32 @@ struct CaseRecord {
 
 struct AssessmentRecord {
   InternedString case_id;
-  Date assessed_on;
   InternedString assessor;
   ItemScores items;  // by item code; absent = unknown
-  Judgement judgement = Judgement::laag;
   std::string rationale;
   Provenance provenance;
+  Date assessed_on;
+  Judgement judgement = Judgement::laag;
 };
 
 struct InterventionRecord {
   InternedString case_id;
   InternedString code;     // toolkit code
   InternedString partner;  // partner code
+  std::string rationale;
+  Provenance provenance;
   Date started_on;
   std::optional<Date> ended_on;
   InterventionStatus status = InterventionStatus::gepland;
-  std::string rationale;
-  Provenance provenance;
 };
 
 struct LifeDomainObservation {
   InternedString case_id;
-  Date observed_on;
   InternedString domain;  // domain code from config
-  int score = 0;       // 1..5
   std::string goal;
   Provenance provenance;
+  Date observed_on;
+  int score = 0;  // 1..5
 };
 
 struct EventRecord {
@@ -80,11 +82,11 @@ struct EventRecord {
   std::string event_id;
   InternedString case_id;  // as delivered; may be empty when bsn is given
   std::string bsn;
-  DateTime occurred_on;
-  EventKind kind = EventKind::melding;
   std::string description;
   InternedString linked_case_id;  // resolved by the store's linking; empty = unlinked
   Provenance provenance;
+  DateTime occurred_on;
+  EventKind kind = EventKind::melding;
 };
 
 }  // namespace casus
