@@ -101,7 +101,9 @@ int run_report_monthly(const GlobalOptions& options, const ReportArgs& args, Out
   OutputRun& run = shared_run ? *shared_run : own_run;
   const std::string stem = "maandrapportage-" + month->iso() + (audience->aggregates_only ? "" : "-" + audience->code);
   const std::filesystem::path folder = "maandrapportage";
-  const std::string description = report.meta.title + " " + report.month_label;
+  // The audience is in the description: board and staff versions of the same month differ.
+  const std::string description =
+      report.meta.title + " " + report.month_label + ", " + audience->name.get(options.language());
   // The PDF's document tree is rendered before any file is written, so a
   // broken template leaves outputs/ as it was.
   std::optional<Document> pdf_document;

@@ -107,7 +107,7 @@ TEST_CASE("casus report monthly: files, manifest, and Overzicht equal to casus i
   CHECK(fs::exists(xlsx));
   CHECK(fs::exists(pdf));
   CHECK(run.output.find((w.out / "maandrapportage/maandrapportage-2026-10.xlsx").string()) != std::string::npos);
-  CHECK(run.output.find("Maandrapportage oktober 2026 (PDF)") != std::string::npos);
+  CHECK(run.output.find("Maandrapportage oktober 2026, Bestuur en stuurgroep (PDF)") != std::string::npos);
   auto manifest = read_file(w.out / "manifest.json");
   REQUIRE(manifest.is_ok());
   CHECK(manifest->find("\"path\": \"maandrapportage/maandrapportage-2026-10.xlsx\"") != std::string::npos);
