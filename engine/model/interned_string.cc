@@ -1,5 +1,6 @@
 #include "model/interned_string.h"
 
+#include <array>
 #include <mutex>
 #include <unordered_set>
 
@@ -27,11 +28,24 @@ Pool& pool() {
 
 InternedString::InternedString(std::string_view text) {
   if (text.empty()) return;
+  // A per-thread direct-mapped cache of recent texts answers most lookups
+  // (a loaded store repeats the same case ids and codes record after record)
+  // without taking the pool's lock. Entries point into the pool, which never
+  // frees, so a cached pointer stays valid.
+  constexpr std::size_t kSlots = 4096;
+  thread_local std::array<const std::string*, kSlots> recent{};
+  const std::size_t hash = TextHash()(text);
+  const std::string*& slot = recent[hash % kSlots];
+  if (slot != nullptr && *slot == text) {
+    text_ = slot;
+    return;
+  }
   Pool& p = pool();
   std::lock_guard<std::mutex> lock(p.mutex);
   auto it = p.texts.find(text);
   if (it == p.texts.end()) it = p.texts.emplace(text).first;
   text_ = &*it;
+  slot = text_;
 }
 
 const std::string& InternedString::empty_text() {
