@@ -151,7 +151,7 @@ TEST_CASE("casus report: usage errors") {
         "casus: --audience: de maandrapportage is er voor 'board' of 'staff', niet voor 'casusoverleg'\n");
 }
 
-TEST_CASE("casus report caselist: pseudonyms from the store key, no identifiers; English with --lang en") {
+TEST_CASE("casus report caselist: pseudonyms from the store key, no identifiers, English with --lang en") {
   const Workspace w = make_workspace();
   const Shell run = shell(w.casus + "--lang en report caselist --month 2026-10 2>&1");
   INFO(run.output);

@@ -272,7 +272,7 @@ TEST_CASE("case list PDF: an empty month, and a template that breaks the one-row
   CHECK(board.message() == "audience 'casusoverleg' is not pseudonymised: the case list is only for staff");
 }
 
-TEST_CASE("case list schema: the shipped template passes; a name, bsn or case id in it is refused") {
+TEST_CASE("case list schema: the shipped template passes, a name, bsn or case id in it is refused") {
   const Config& config = report_config();
   const Audience& staff = *config.find_audience("staff");
   const DocumentSchema schema = caselist_schema(config);
