@@ -12,6 +12,7 @@
 #include "config/config_loader.h"
 #include "render/agenda_context.h"
 #include "render/audience_context.h"
+#include "render/caselist_document.h"
 #include "render/document_meta_context.h"
 #include "render/plan_context.h"
 #include "render/template_renderer.h"
@@ -22,9 +23,10 @@ namespace {
 
 // Templates: every template under templates/ must load (syntax, partials,
 // size, encoding), and every per-case template is checked against every
-// audience that receives case data: a key whose data category the audience
-// may not receive is an error naming template, line and column. Returns the
-// number of templates checked.
+// audience that receives case data (the case list: every pseudonymised
+// audience, the only ones it is made for): a key whose data category the
+// audience may not receive is an error naming template, line and column.
+// Returns the number of templates checked.
 std::size_t check_templates(const Config& config, DiagnosticSink& sink) {
   namespace fs = std::filesystem;
   const fs::path root = templates_root(config);
@@ -45,14 +47,20 @@ std::size_t check_templates(const Config& config, DiagnosticSink& sink) {
     if (!loaded && !local.has_errors())
       sink.report(Diagnostic{Severity::error, "check.template", {path.string(), 0, 0}, "", loaded.message()});
   }
-  const std::pair<fs::path, DocumentSchema> per_case[] = {
-      {root / "plan" / "plan.mustache", plan_schema(config)},
-      {root / "agenda" / "agenda.mustache", agenda_schema(config)},
+  struct PerCase {
+    fs::path path;
+    DocumentSchema schema;
+    bool pseudonymised_only;
+  };
+  const PerCase per_case[] = {
+      {root / "plan" / "plan.mustache", plan_schema(config), false},
+      {root / "agenda" / "agenda.mustache", agenda_schema(config), false},
+      {root / kCaseListTemplate, caselist_schema(config), true},
   };
   std::set<std::string> reported;  // an undeclared key is the same finding for every audience
-  for (const auto& [path, schema] : per_case)
+  for (const auto& [path, schema, pseudonymised_only] : per_case)
     for (const auto& audience : config.audiences)
-      if (audience.receives_case_data())
+      if (audience.receives_case_data() && (!pseudonymised_only || audience.pseudonymised))
         for (const auto& d : check_template_for_audience(path, schema, audience))
           if (reported.insert(d.to_string()).second) sink.report(d);
   return templates.size();

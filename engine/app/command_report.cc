@@ -1,7 +1,8 @@
 // `casus report monthly --month YYYY-MM [--audience board|staff] [--format xlsx,pdf]`
-// and `casus report caselist --month YYYY-MM`: the monthly monitoring report
-// (workbook and PDF, protected for the board) and the pseudonymised case list
-// for staff. Files are written atomically under --out, recorded in an
+// and `casus report caselist --month YYYY-MM [--format xlsx,pdf]`: the monthly
+// monitoring report (workbook and PDF, protected for the board) and the
+// pseudonymised case list for staff (workbook, and a landscape PDF of the
+// same rows). Files are written atomically under --out, recorded in an
 // OutputRun, listed in manifest.json and printed.
 #include <iostream>
 #include <optional>
@@ -17,6 +18,7 @@
 #include "core/number_format.h"
 #include "logic/dataset_index.h"
 #include "render/caselist_context.h"
+#include "render/caselist_document.h"
 #include "render/caselist_workbook.h"
 #include "render/monthly_context.h"
 #include "render/monthly_document.h"
@@ -35,6 +37,26 @@ std::vector<std::string> categories_of(const Audience& audience) {
 
 std::filesystem::path template_root(const GlobalOptions& options) {
   return options.config_dir.parent_path() / "templates";
+}
+
+// --format of both reports: "xlsx", "pdf" or both, comma-separated. Prints
+// the error and returns nothing for anything else.
+std::optional<std::set<std::string>> parse_report_formats(const std::string& text) {
+  std::set<std::string> formats;
+  std::stringstream in(text);
+  std::string item;
+  while (std::getline(in, item, ',')) {
+    if (item != "xlsx" && item != "pdf") {
+      print_error("--format: onbekend formaat '" + item + "' (bekend: xlsx, pdf)");
+      return std::nullopt;
+    }
+    formats.insert(item);
+  }
+  if (formats.empty()) {
+    print_error("--format: geef xlsx, pdf of xlsx,pdf");
+    return std::nullopt;
+  }
+  return formats;
 }
 
 PdfOptions pdf_options(const Config& config) {
@@ -56,22 +78,9 @@ int run_report_monthly(const GlobalOptions& options, const ReportArgs& args, Out
     print_error("--month: '" + args.month + "' is geen maand van de vorm JJJJ-MM");
     return kExitUsage;
   }
-  std::set<std::string> formats;
-  {
-    std::stringstream in(args.formats);
-    std::string item;
-    while (std::getline(in, item, ',')) {
-      if (item != "xlsx" && item != "pdf") {
-        print_error("--format: onbekend formaat '" + item + "' (bekend: xlsx, pdf)");
-        return kExitUsage;
-      }
-      formats.insert(item);
-    }
-    if (formats.empty()) {
-      print_error("--format: geef xlsx, pdf of xlsx,pdf");
-      return kExitUsage;
-    }
-  }
+  const auto parsed_formats = parse_report_formats(args.formats);
+  if (!parsed_formats) return kExitUsage;
+  const std::set<std::string>& formats = *parsed_formats;
   auto config = load_config_or_report(options);
   if (!config) return kExitFailure;
   auto clock = clock_or_report();
@@ -160,6 +169,8 @@ int run_report_caselist(const GlobalOptions& options, const ReportArgs& args, Ou
     print_error("--month: '" + args.month + "' is geen maand van de vorm JJJJ-MM");
     return kExitUsage;
   }
+  const auto formats = parse_report_formats(args.formats);
+  if (!formats) return kExitUsage;
   auto config = load_config_or_report(options);
   if (!config) return kExitFailure;
   auto clock = clock_or_report();
@@ -182,28 +193,61 @@ int run_report_caselist(const GlobalOptions& options, const ReportArgs& args, Ou
   const Pseudonymizer pseudonymizer(*key);
   const DatasetIndex index(*dataset);
   const Language language = options.language();
+  const bool en = language == Language::en;
   const CaseList list(index, *config, *month, language, pseudonymizer);
   const DateTime now = clock->now();
   const DocumentMeta meta =
-      report_document_meta(*audience, language, language == Language::en ? "Case list" : "Casuslijst",
-                           format_month_long(*month, language), dataset->data_as_of, now, config->settings.municipality);
+      report_document_meta(*audience, language, en ? "Case list" : "Casuslijst", format_month_long(*month, language),
+                           dataset->data_as_of, now, config->settings.municipality);
+  // The PDF's document tree is rendered before any file is written, so a
+  // broken template leaves outputs/ as it was.
+  std::optional<Document> pdf_document;
+  if (formats->count("pdf")) {
+    CollectingSink sink;
+    auto document = render_caselist_document(list, meta, *audience, caselist_schema(*config),
+                                             template_root(options) / kCaseListTemplate, sink);
+    if (!document) {
+      for (const auto& d : sink.diagnostics()) print_diagnostic(d);
+      if (sink.diagnostics().empty()) print_error(document.message());
+      return kExitFailure;
+    }
+    pdf_document = std::move(document.value());
+  }
   OutputRun own_run(options.out_dir);
   OutputRun& run = shared_run ? *shared_run : own_run;
-  const std::filesystem::path relative = std::filesystem::path("casuslijst") / ("casuslijst-" + month->iso() + ".xlsx");
-  auto stats = write_caselist_workbook(list, meta, options.out_dir / relative);
-  if (!stats) {
-    print_error(stats.message());
-    return kExitFailure;
+  const std::filesystem::path folder = "casuslijst";
+  const std::string stem = "casuslijst-" + month->iso();
+  const std::string cases = std::to_string(list.size()) + (en ? " cases" : " casussen");
+  const std::string description = meta.title + " " + meta.subtitle;
+  if (formats->count("xlsx")) {
+    const std::filesystem::path relative = folder / (stem + ".xlsx");
+    auto stats = write_caselist_workbook(list, meta, options.out_dir / relative);
+    if (!stats) {
+      print_error(stats.message());
+      return kExitFailure;
+    }
+    Status s = run.record(relative, audience->code, categories_of(*audience), dataset->data_as_of.iso(),
+                          description + " (XLSX, " + cases + ")");
+    if (!s) {
+      print_error(s.message());
+      return kExitFailure;
+    }
   }
-  Status s = run.record(relative, audience->code, categories_of(*audience), dataset->data_as_of.iso(),
-                        meta.title + " " + meta.subtitle + " (" + std::to_string(stats->rows) +
-                            (language == Language::en ? " cases)" : " casussen)"));
-  if (!s) {
-    print_error(s.message());
-    return kExitFailure;
+  if (pdf_document) {
+    const std::filesystem::path relative = folder / (stem + ".pdf");
+    PdfOptions pdf = pdf_options(*config);
+    std::swap(pdf.page_width, pdf.page_height);  // landscape A4
+    Status s = write_pdf(*pdf_document, options.out_dir / relative, pdf);
+    if (s)
+      s = run.record(relative, audience->code, categories_of(*audience), dataset->data_as_of.iso(),
+                     description + " (PDF, " + cases + ")");
+    if (!s) {
+      print_error(s.message());
+      return kExitFailure;
+    }
   }
   if (shared_run) return kExitOk;
-  s = run.write_manifest(now.iso());
+  Status s = run.write_manifest(now.iso());
   if (s) s = record_run_in_audit(options, *clock, "report caselist", run);
   if (!s) {
     print_error(s.message());
@@ -225,9 +269,13 @@ void register_report_command(CLI::App& app, const GlobalOptions& options, Comman
   monthly->callback([&options, &outcome, monthly_args]() { outcome.status = run_report_monthly(options, *monthly_args, nullptr); });
 
   auto caselist_args = std::make_shared<ReportArgs>();
+  caselist_args->audience = "staff";
+  caselist_args->formats = "xlsx";
   CLI::App* caselist = report->add_subcommand(
-      "caselist", "Casuslijst (XLSX) voor projectmedewerkers en regisseurs, onder pseudoniem");
+      "caselist", "Casuslijst (XLSX en/of PDF) voor projectmedewerkers en regisseurs, onder pseudoniem");
   caselist->add_option("--month", caselist_args->month, "Rapportagemaand, JJJJ-MM")->required();
+  caselist->add_option("--format", caselist_args->formats, "Formaten, met komma's: xlsx, pdf of xlsx,pdf")
+      ->capture_default_str();
   caselist->callback([&options, &outcome, caselist_args]() { outcome.status = run_report_caselist(options, *caselist_args, nullptr); });
 }
 

@@ -22,7 +22,39 @@ CaseList::CaseList(const DatasetIndex& index, const Config& config, YearMonth mo
   });
 }
 
+doc::StatusLevel band_status_level(const std::string& band) {
+  if (band == "rood") return doc::StatusLevel::red;
+  if (band == "oranje") return doc::StatusLevel::orange;
+  if (band == "groen") return doc::StatusLevel::green;
+  return doc::StatusLevel::grey;
+}
+
 std::string CaseList::yes() const { return language_ == Language::en ? "yes" : "ja"; }
+
+std::vector<std::string> CaseList::notes() const {
+  const Monitoring& m = config_->monitoring;
+  const std::string hoog = std::to_string(m.review_days_hoog), midden = std::to_string(m.review_days_midden),
+                    laag = std::to_string(m.review_days_laag), first = std::to_string(m.first_assessment_days);
+  if (language_ == Language::en)
+    return {"One row per case active on the last day of the month, under its pseudonym. The list holds no "
+            "citizen service number, names or birth date.",
+            "The pseudonym (C- and ten characters) is computed from the case number with a keyed hash "
+            "(HMAC-SHA256) under the store key: it stays the same from month to month, and cannot be "
+            "traced back to the case or the person without that key.",
+            "Review due: latest assessment date plus its interval (high " + hoog + ", medium " + midden +
+                ", low " + laag + " days), or registration plus " + first +
+                " days without an assessment. Overdue reviews are highlighted.",
+            "Life domains: colour band and score of the latest observation up to the end of the month."};
+  return {"Eén rij per casus die op de laatste dag van de maand actief is, onder pseudoniem. De lijst "
+          "bevat geen BSN, namen of geboortedatum.",
+          "Het pseudoniem (C- en tien tekens) wordt met een geheime sleutel (HMAC-SHA256 met de sleutel "
+          "van de opslag) uit het casusnummer berekend: het blijft van maand tot maand gelijk en is "
+          "zonder die sleutel niet terug te voeren op de casus of de persoon.",
+          "Herbeoordeling uiterlijk: datum van de laatste beoordeling plus de termijn (hoog " + hoog + ", midden " +
+              midden + ", laag " + laag + " dagen), of aanmelding plus " + first +
+              " dagen zonder beoordeling. Verlopen termijnen zijn gemarkeerd.",
+          "Leefgebieden: kleur en score van de laatste meting tot en met het eind van de maand."};
+}
 
 std::vector<std::string> CaseList::headers() const {
   const bool en = language_ == Language::en;
@@ -76,6 +108,7 @@ CaseListRow CaseList::row(std::size_t i) const {
     if (band) {
       cell.band = band->code;
       cell.label = band_short_label(*config_, band->code, language_) + " (" + std::to_string(o->score) + ")";
+      cell.score = o->score;
     } else {
       cell.band = kUnknown;
       cell.label = band_short_label(*config_, kUnknown, language_);

@@ -23,7 +23,12 @@ namespace casus {
 struct CaseListDomainCell {
   std::string band;   // band code ("rood") or "onbekend"
   std::string label;  // "rood (2)" / "onbekend"
+  int score = 0;      // the latest score, 0 without one
 };
+
+// The traffic-light level a band is drawn with: rood red, oranje orange,
+// groen green, anything else (onbekend) grey.
+doc::StatusLevel band_status_level(const std::string& band);
 
 struct CaseListRow {
   std::string pseudonym;
@@ -57,6 +62,10 @@ class CaseList {
   const Config& config() const { return *config_; }
   // "ja" / "yes": the value of the overdue column that is highlighted.
   std::string yes() const;
+  // The explanation every form of the list carries (XLSX notes sheet, PDF
+  // notes): who is in it and what it leaves out, the pseudonyms, the review
+  // rule with config's intervals, the life-domain cells. One paragraph each.
+  std::vector<std::string> notes() const;
 
  private:
   const DatasetIndex* index_;

@@ -16,13 +16,6 @@ lxw_color_t rgb(const style::Rgb& c) {
   return (static_cast<lxw_color_t>(c.r) << 16) | (static_cast<lxw_color_t>(c.g) << 8) | c.b;
 }
 
-doc::StatusLevel level_of(const std::string& band) {
-  if (band == "rood") return doc::StatusLevel::red;
-  if (band == "oranje") return doc::StatusLevel::orange;
-  if (band == "groen") return doc::StatusLevel::green;
-  return doc::StatusLevel::grey;
-}
-
 lxw_datetime excel_date(const Date& d) { return lxw_datetime{d.year, d.month, d.day, 0, 0, 0}; }
 
 }  // namespace
@@ -68,9 +61,9 @@ Result<CaseListStats> write_caselist_workbook(const CaseList& list, const Docume
   bands.push_back("onbekend");
   for (const auto& b : bands) {
     lxw_format* x = workbook_add_format(wb);
-    format_set_bg_color(x, rgb(style::status_tint(level_of(b))));
+    format_set_bg_color(x, rgb(style::status_tint(band_status_level(b))));
     format_set_left(x, LXW_BORDER_THICK);
-    format_set_left_color(x, rgb(style::status_band(level_of(b))));
+    format_set_left_color(x, rgb(style::status_band(band_status_level(b))));
     band_format.emplace(b, x);
   }
 
@@ -191,34 +184,10 @@ Result<CaseListStats> write_caselist_workbook(const CaseList& list, const Docume
   // Notes sheet.
   lxw_worksheet* notes = workbook_add_worksheet(wb, en ? "Notes" : "Toelichting");
   worksheet_set_column(notes, 0, 0, 110, nullptr);
-  const std::vector<std::string> lines =
-      en ? std::vector<std::string>{
-               meta.title + " — " + meta.subtitle,
-               meta.marking,
-               "One row per case active on the last day of the month, under its pseudonym. The list holds no "
-               "citizen service number, names or birth date.",
-               "The pseudonym (C- and ten characters) is computed from the case number with a keyed hash "
-               "(HMAC-SHA256) under the store key: it stays the same from month to month, and cannot be "
-               "traced back to the case or the person without that key.",
-               "Review due: latest assessment date plus its interval (high 91, medium 182, low 365 days), or "
-               "registration plus 28 days without an assessment. Overdue reviews are highlighted.",
-               "Life domains: colour band and score of the latest observation up to the end of the month.",
-               std::string(labels.data_as_of) + " " + meta.data_as_of + "; " + labels.generated + " " +
-                   meta.generated_at}
-         : std::vector<std::string>{
-               meta.title + " — " + meta.subtitle,
-               meta.marking,
-               "Eén rij per casus die op de laatste dag van de maand actief is, onder pseudoniem. De lijst "
-               "bevat geen BSN, namen of geboortedatum.",
-               "Het pseudoniem (C- en tien tekens) wordt met een geheime sleutel (HMAC-SHA256 met de sleutel "
-               "van de opslag) uit het casusnummer berekend: het blijft van maand tot maand gelijk en is "
-               "zonder die sleutel niet terug te voeren op de casus of de persoon.",
-               "Herbeoordeling uiterlijk: datum van de laatste beoordeling plus de termijn (hoog 91, midden "
-               "182, laag 365 dagen), of aanmelding plus 28 dagen zonder beoordeling. Verlopen termijnen zijn "
-               "gemarkeerd.",
-               "Leefgebieden: kleur en score van de laatste meting tot en met het eind van de maand.",
-               std::string(labels.data_as_of) + " " + meta.data_as_of + "; " + labels.generated + " " +
-                   meta.generated_at};
+  std::vector<std::string> lines = {meta.title + " — " + meta.subtitle, meta.marking};
+  for (std::string& note : list.notes()) lines.push_back(std::move(note));
+  lines.push_back(std::string(labels.data_as_of) + " " + meta.data_as_of + "; " + labels.generated + " " +
+                  meta.generated_at);
   lxw_format* wrap = workbook_add_format(wb);
   format_set_text_wrap(wrap);
   format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);

@@ -61,7 +61,7 @@ TEST_CASE("casus check passes the shipped config and templates", "[check]") {
   Output out = box.check();
   CHECK(out.status == 0);
   CHECK(out.text ==
-        "configuratie in orde: 25 items, 25 instrumenten, 9 partners, 7 doelgroepen; 34 sjablonen "
+        "configuratie in orde: 25 items, 25 instrumenten, 9 partners, 7 doelgroepen; 35 sjablonen "
         "gecontroleerd\n");
 }
 
@@ -77,6 +77,21 @@ TEST_CASE("casus check names every template field an audience may not receive", 
         "casus: templates/agenda/agenda.mustache:2:3: key 'case.name' is not declared in the "
         "schema of document 'agenda'\n"
         "casus: configuratie bevat 2 fout(en)\n");
+}
+
+TEST_CASE("casus check refuses a case list that asks for a name or a case id", "[check]") {
+  CheckBox box;
+  box.prepend("templates/caselist/caselist.mustache", "{{#rows}}{{name}}{{case_id}}{{/rows}}\n{{rows.bsn}}\n");
+  Output out = box.check();
+  CHECK(out.status == 1);
+  CHECK(out.text ==
+        "casus: templates/caselist/caselist.mustache:1:10: key 'rows.name' has data category "
+        "'identificatie', which audience 'staff' may not receive\n"
+        "casus: templates/caselist/caselist.mustache:1:18: key 'case_id' is not declared in the "
+        "schema of document 'casuslijst'\n"
+        "casus: templates/caselist/caselist.mustache:2:1: key 'rows.bsn' has data category "
+        "'identificatie', which audience 'staff' may not receive\n"
+        "casus: configuratie bevat 3 fout(en)\n");
 }
 
 TEST_CASE("casus check reports a broken template with its line and column", "[check]") {

@@ -8,6 +8,8 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <regex>
+#include <sstream>
 
 #include "core/clock.h"
 #include "core/file_io.h"
@@ -149,7 +151,7 @@ TEST_CASE("casus report: usage errors") {
         "casus: --audience: de maandrapportage is er voor 'board' of 'staff', niet voor 'casusoverleg'\n");
 }
 
-TEST_CASE("casus report caselist: pseudonyms from the store key, no identifiers; English with --lang en") {
+TEST_CASE("casus report caselist: pseudonyms from the store key, no identifiers, English with --lang en") {
   const Workspace w = make_workspace();
   const Shell run = shell(w.casus + "--lang en report caselist --month 2026-10 2>&1");
   INFO(run.output);
@@ -179,4 +181,105 @@ TEST_CASE("casus report caselist: pseudonyms from the store key, no identifiers;
   REQUIRE(manifest.is_ok());
   CHECK(manifest->find("\"audience\": \"staff\"") != std::string::npos);
   CHECK(manifest->find("\"regulier\"") != std::string::npos);
+}
+
+namespace {
+
+// The committed sample (samples/default) imported into a fresh store with
+// the built `casus`, the clock pinned; `casus` then runs against it.
+struct SampleStore {
+  fs::path dir;
+  std::string casus;
+  SampleStore() {
+    dir = fs::temp_directory_path() / ("casus_report_sample_" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    casus = "cd '" + std::string(CASUS_SOURCE_DIR) + "' && CASUS_NOW=2026-11-28T09:00:00 '" + CASUS_BINARY +
+            "' --config config --store '" + (dir / "s.db").string() + "' ";
+    const fs::path sample = fs::path(CASUS_SOURCE_DIR) / "samples" / "default";
+    const Shell listed = shell("/usr/bin/python3 -c 'import json,sys; m=json.load(open(sys.argv[1])); "
+                               "print(\" \".join(f[\"path\"] for f in m[\"files\"]))' '" +
+                               (sample / "manifest.json").string() + "'");
+    REQUIRE(listed.status == 0);
+    std::string files;
+    std::istringstream in(listed.output);
+    for (std::string f; in >> f;) files += " 'samples/default/" + f + "'";
+    REQUIRE(shell(casus + "init >/dev/null 2>&1").status == 0);
+    REQUIRE(shell(casus + "--out '" + (dir / "import").string() + "' import" + files + " >/dev/null 2>&1").status == 0);
+  }
+  ~SampleStore() { fs::remove_all(dir); }
+  Shell run(const std::string& args, const fs::path& out) const {
+    return shell(casus + "--out '" + out.string() + "' " + args + " 2>&1");
+  }
+};
+
+std::vector<std::string> pseudonyms_in(const std::string& text) {
+  std::vector<std::string> out;
+  const std::regex pattern("C-[0-9A-HJKMNP-TV-Z]{10}");
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), pattern); it != std::sregex_iterator(); ++it)
+    out.push_back(it->str());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("casus report caselist --format xlsx,pdf on the committed sample: both files, exact manifest, same rows") {
+  const SampleStore s;
+  const fs::path out = s.dir / "out";
+  const Shell run = s.run("report caselist --month 2026-10 --format xlsx,pdf", out);
+  INFO(run.output);
+  REQUIRE(run.status == 0);
+  const fs::path xlsx = out / "casuslijst" / "casuslijst-2026-10.xlsx";
+  const fs::path pdf = out / "casuslijst" / "casuslijst-2026-10.pdf";
+  auto kb = [](const fs::path& p) { return std::to_string((fs::file_size(p) + 1023) / 1024); };
+  CHECK(run.output == "  " + xlsx.generic_string() + "  (" + kb(xlsx) + " KB)  Casuslijst oktober 2026 (XLSX, 81 casussen)\n" +
+                          "  " + pdf.generic_string() + "  (" + kb(pdf) + " KB)  Casuslijst oktober 2026 (PDF, 81 casussen)\n");
+
+  auto entry = [](const fs::path& file, const std::string& path) {
+    return "    {\n      \"path\": \"" + path + "\",\n      \"size\": " + std::to_string(fs::file_size(file)) +
+           ",\n      \"sha256\": \"" + sha256_file_hex(file).value() +
+           "\",\n      \"audience\": \"staff\",\n      \"categories\": [\n        \"regulier\"\n      ],\n"
+           "      \"data_as_of\": \"2026-11-28\"\n    }";
+  };
+  auto manifest = read_file(out / "manifest.json");
+  REQUIRE(manifest.is_ok());
+  CHECK(*manifest == "{\n  \"generated_at\": \"2026-11-28T09:00:00\",\n  \"files\": [\n" +
+                         entry(xlsx, "casuslijst/casuslijst-2026-10.xlsx") + ",\n" +
+                         entry(pdf, "casuslijst/casuslijst-2026-10.pdf") + "\n  ]\n}\n");
+
+  // The PDF holds the workbook's rows, in the workbook's order, and no case id.
+  const Shell sheet = shell("unzip -p '" + xlsx.string() + "' xl/worksheets/sheet1.xml");
+  REQUIRE(sheet.status == 0);
+  const Shell text = shell("pdftotext -layout '" + pdf.string() + "' - 2>/dev/null");
+  REQUIRE(text.status == 0);
+  const std::vector<std::string> rows = pseudonyms_in(sheet.output);
+  CHECK(rows.size() == 81);
+  CHECK(pseudonyms_in(text.output) == rows);
+  CHECK(text.output.find("CAS-") == std::string::npos);
+  CHECK(shell("qpdf --check '" + pdf.string() + "' >/dev/null 2>&1").status == 0);
+  CHECK(shell("pdfinfo '" + pdf.string() + "' 2>/dev/null | grep -q '841.89 x 595.276 pts (A4)'").status == 0);
+
+  // pdf alone: only the PDF, the same bytes (pinned clock).
+  const fs::path only = s.dir / "only-pdf";
+  REQUIRE(s.run("report caselist --month 2026-10 --format pdf", only).status == 0);
+  CHECK_FALSE(fs::exists(only / "casuslijst" / "casuslijst-2026-10.xlsx"));
+  CHECK(sha256_file_hex(only / "casuslijst" / "casuslijst-2026-10.pdf").value() == sha256_file_hex(pdf).value());
+  // The default stays the workbook alone.
+  const fs::path plain = s.dir / "default";
+  REQUIRE(s.run("report caselist --month 2026-10", plain).status == 0);
+  CHECK(fs::exists(plain / "casuslijst" / "casuslijst-2026-10.xlsx"));
+  CHECK_FALSE(fs::exists(plain / "casuslijst" / "casuslijst-2026-10.pdf"));
+
+  // A bad --format is a usage error, in Dutch, and writes nothing.
+  const fs::path refused = s.dir / "refused";
+  for (const auto& [format, message] : std::vector<std::pair<std::string, std::string>>{
+           {"docx", "casus: --format: onbekend formaat 'docx' (bekend: xlsx, pdf)\n"},
+           {"xlsx,html", "casus: --format: onbekend formaat 'html' (bekend: xlsx, pdf)\n"},
+           {"''", "casus: --format: geef xlsx, pdf of xlsx,pdf\n"}}) {
+    const Shell bad = s.run("report caselist --month 2026-10 --format " + format, refused);
+    INFO(format);
+    CHECK(bad.status == 2);
+    CHECK(bad.output == message);
+    CHECK_FALSE(fs::exists(refused));
+  }
 }

@@ -117,7 +117,7 @@ bool is_small_count(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("monthly figures: board protection is the indicator protection; the cross-table agrees with it") {
+TEST_CASE("monthly figures: board protection is the indicator protection, the cross-table agrees with it") {
   const Dataset data = report_dataset(220);
   const Config& config = report_config();
   MonthlyFigures figures;
@@ -166,7 +166,7 @@ TEST_CASE("monthly context: values keep numbers and print in the document langua
         "+25,0");
 }
 
-TEST_CASE("monthly workbook: Overzicht equals the protected indicators; no small count, no identifier; charts") {
+TEST_CASE("monthly workbook: Overzicht equals the protected indicators, no small count, no identifier, charts") {
   const Dataset data = report_dataset(220);
   const Config& config = report_config();
   const MonthlyReport report = make_report(data, true);
@@ -225,7 +225,7 @@ TEST_CASE("monthly workbook: English labels and sheet names with --lang en") {
   CHECK(one(read.output, "TITLE") == "Monthly monitoring report");
 }
 
-TEST_CASE("monthly PDF: document tree without small counts; PDF text has marking, key figures, no identifiers") {
+TEST_CASE("monthly PDF: document tree without small counts, PDF text has marking, key figures, no identifiers") {
   const Dataset data = report_dataset(220);
   const MonthlyReport report = make_report(data, true);
   CollectingSink sink;

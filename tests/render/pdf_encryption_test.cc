@@ -35,7 +35,7 @@ Document case_document() {
 
 }  // namespace
 
-TEST_CASE("pdf encryption: AES-256 R6; unreadable without the password, readable with it") {
+TEST_CASE("pdf encryption: AES-256 R6, unreadable without the password, readable with it") {
   const fs::path out = output_folder() / "encrypted.pdf";
   REQUIRE(write_pdf(case_document(), out).is_ok());
   const std::string plain = read_file(out).value();
