@@ -35,7 +35,7 @@ TEST_CASE("sha256 of known input", "[file_io]") {
         "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
-TEST_CASE("temporary files are hidden in the target's folder; stale ones are removed", "[file_io]") {
+TEST_CASE("temporary files are hidden in the target's folder, stale ones are removed", "[file_io]") {
   const fs::path dir = fs::temp_directory_path() / "casus_file_io_stale_test";
   fs::remove_all(dir);
   fs::create_directories(dir / "sub");

@@ -35,7 +35,7 @@ TEST_CASE("csv: delimiter detected from the header row") {
   CHECK(parse_csv("a,b;c\n", declared)->header == std::vector<std::string>{"a,b", "c"});
 }
 
-TEST_CASE("csv: BOM, CRLF, blank lines, no final line end; header names trimmed") {
+TEST_CASE("csv: BOM, CRLF, blank lines, no final line end, header names trimmed") {
   auto table = parse_csv("\xEF\xBB\xBF a ; b \r\n\r\n1;2\r\n;\r\n\r\n3;4");
   REQUIRE(table.is_ok());
   CHECK(table->header == std::vector<std::string>{"a", "b"});

@@ -329,7 +329,7 @@ TEST_CASE("import report: JSON exactly as specified") {
   CHECK(import_exit_status({}) == 0);
 }
 
-TEST_CASE("import: the report lists the first 1000 record problems; memory does not grow with bad records") {
+TEST_CASE("import: the report lists the first 1000 record problems, memory does not grow with bad records") {
   TempDir dir;
   FakeTarget target;
   Quarantine quarantine(dir.path / "q");

@@ -144,7 +144,7 @@ TEST_CASE("validate life domains and assessments") {
         std::vector<std::string>{"in.csv:7: field 'judgement': required, missing"});
 }
 
-TEST_CASE("validate events: case_id or bsn, date-time, kind; partner from the file") {
+TEST_CASE("validate events: case_id or bsn, date-time, kind, partner from the file") {
   Fields e = {{"event_id", "2026-118734"}, {"bsn", "123456782"}, {"occurred_on", "14-10-2026 14:05"}, {"kind", "AANHOUDING"}};
   std::optional<ValidRecord> out;
   CHECK(check(RecordKind::events, e, &out, "politie").empty());

@@ -20,7 +20,7 @@ TEST_CASE("covenant changes: identical snapshots have no changes") {
   CHECK(compute_covenant_changes(base(), base()).empty());
 }
 
-TEST_CASE("covenant changes: articles added, removed and changed; parties joined and left; matrix cells") {
+TEST_CASE("covenant changes: articles added, removed and changed, parties joined and left, matrix cells") {
   CovenantSnapshot next = base();
   next.parties = {{"gemeente", "Gemeente", "C, wethouder"}, {"politie", "Politie", "D, politiechef"}};
   next.articles = {{"art-doel", "Doel", "d2"}, {"art-zorg", "Zorg", "z1"}, {"art-slot", "Slot", "s1"}};

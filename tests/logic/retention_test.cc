@@ -22,7 +22,7 @@ TEST_CASE("retention: add_years keeps the day, 29 February becomes 28 February")
   CHECK(add_years({2024, 2, 29}, 4) == Date{2028, 2, 29});
 }
 
-TEST_CASE("retention: closed more than N years ago, strictly; ordered by closure date then id") {
+TEST_CASE("retention: closed more than N years ago, strictly, ordered by closure date then id") {
   Dataset data;
   data.cases = {closed_case("B", Date{2021, 11, 27}), closed_case("A", Date{2021, 11, 27}),
                 closed_case("EDGE", Date{2021, 11, 28}), closed_case("ACTIVE", std::nullopt),

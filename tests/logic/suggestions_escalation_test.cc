@@ -111,7 +111,7 @@ TEST_CASE("escalation: up when the judgement reaches hoog") {
   CHECK_FALSE(propose_escalation(c, *index.find("k"), d("2026-09-30")));
 }
 
-TEST_CASE("escalation: up on an arrest or travel attempt since the latest assessment; not at the top") {
+TEST_CASE("escalation: up on an arrest or travel attempt since the latest assessment, not at the top") {
   const Config& c = shipped_config();
   Dataset ds;
   ds.cases = {make_case("k", "2025-01-01")};

@@ -187,7 +187,7 @@ TEST_CASE("audit: verify names the first entry that was edited, reordered or del
   CHECK(v.problem == problem);
 }
 
-TEST_CASE("audit: an empty log verifies; appending inside an import batch is refused") {
+TEST_CASE("audit: an empty log verifies, appending inside an import batch is refused") {
   const fs::path dir = fs::temp_directory_path() / ("casus-audit-empty-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);

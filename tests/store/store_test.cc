@@ -91,7 +91,7 @@ TEST_CASE("key file: created 0600, never overwritten, refused when others can re
         (dir.path / "none.key").string() + ": key file not found (create a store and key with 'casus init')");
 }
 
-TEST_CASE("store: create refuses to overwrite; open checks the key belongs to the store") {
+TEST_CASE("store: create refuses to overwrite, open checks the key belongs to the store") {
   TempDir dir;
   const fs::path db = dir.path / "casus.db";
   REQUIRE(Store::create(db, dir.path / "casus.db.key", kClock).is_ok());
@@ -122,7 +122,7 @@ TEST_CASE("store: a newer schema is refused") {
           "store has schema version 7; this casus knows up to 4 (use a newer casus)");
 }
 
-TEST_CASE("store: upsert by natural key keeps history; unchanged detected; batches recorded") {
+TEST_CASE("store: upsert by natural key keeps history, unchanged detected, batches recorded") {
   TempDir dir;
   auto store = fresh(dir);
   REQUIRE(store->begin_batch("a.csv", "sha-a", "gemeente", RecordKind::cases).is_ok());
@@ -175,7 +175,7 @@ TEST_CASE("store: a rolled-back batch leaves nothing") {
   CHECK_FALSE(store->find_batch("sha-a").value().has_value());
 }
 
-TEST_CASE("store: linking — by case_id, by bsn period, next registered, latest; late arrival links") {
+TEST_CASE("store: linking — by case_id, by bsn period, next registered, latest, late arrival links") {
   TempDir dir;
   auto store = fresh(dir);
   const std::string bsn = "123456782";
