@@ -18,12 +18,7 @@ namespace {
 std::unique_ptr<Store> open_or_report(const GlobalOptions& options, std::unique_ptr<Clock>& clock) {
   clock = clock_or_report();
   if (!clock) return nullptr;
-  auto store = open_store(options, *clock);
-  if (!store) {
-    print_error(store.message());
-    return nullptr;
-  }
-  return std::move(store.value());
+  return open_store_or_report(options, *clock);
 }
 
 int run_verify(const GlobalOptions& options) {

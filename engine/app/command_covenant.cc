@@ -19,12 +19,9 @@ int run_covenant(const GlobalOptions& options, const std::string& note, OutputRu
   if (!config) return kExitFailure;
   auto clock = clock_or_report();
   if (!clock) return kExitFailure;
-  auto store = open_store(options, *clock);
-  if (!store) {
-    print_error(store.message());
-    return kExitFailure;
-  }
-  auto latest = (*store)->latest_covenant_version();
+  auto store = open_store_or_report(options, *clock);
+  if (!store) return kExitFailure;
+  auto latest = store->latest_covenant_version();
   if (!latest) {
     print_error(latest.message());
     return kExitFailure;
@@ -75,7 +72,7 @@ int run_covenant(const GlobalOptions& options, const std::string& note, OutputRu
     if (f.path == stem + ".docx") version.docx_sha256 = f.sha256;
     if (f.path == stem + ".pdf") version.pdf_sha256 = f.sha256;
   }
-  if (auto s = (*store)->add_covenant_version(version); !s) {
+  if (auto s = store->add_covenant_version(version); !s) {
     print_error(s.message());
     return kExitFailure;
   }
@@ -91,7 +88,7 @@ int run_covenant(const GlobalOptions& options, const std::string& note, OutputRu
   }
   if (!shared_run) {
     Status s = finish_run(run, input.now.iso());
-    if (s) s = record_run_in_audit(**store, options, "covenant", run);
+    if (s) s = record_run_in_audit(*store, options, "covenant", run);
     if (!s) {
       print_error(s.message());
       return kExitFailure;

@@ -18,12 +18,9 @@ int run_retention(const GlobalOptions& options, bool apply) {
   if (!config) return kExitFailure;
   auto clock = clock_or_report();
   if (!clock) return kExitFailure;
-  auto store = open_store(options, *clock);
-  if (!store) {
-    print_error(store.message());
-    return kExitFailure;
-  }
-  auto dataset = (*store)->load_dataset();
+  auto store = open_store_or_report(options, *clock);
+  if (!store) return kExitFailure;
+  auto dataset = store->load_dataset();
   if (!dataset) {
     print_error(dataset.message());
     return kExitFailure;
@@ -41,7 +38,7 @@ int run_retention(const GlobalOptions& options, bool apply) {
   }
   std::vector<std::string> ids;
   for (const auto& d : due) ids.push_back(d.case_id);
-  auto deleted = (*store)->delete_cases(ids);
+  auto deleted = store->delete_cases(ids);
   if (!deleted) {
     print_error(deleted.message());
     return kExitFailure;
@@ -49,7 +46,7 @@ int run_retention(const GlobalOptions& options, bool apply) {
   std::string detail = "retention " + std::to_string(years) + " years after closure: deleted " +
                        std::to_string(ids.size()) + " case(s), " + std::to_string(*deleted) + " row(s)";
   for (std::size_t i = 0; i < ids.size(); ++i) detail += (i ? ", " : ": ") + ids[i];
-  if (Status logged = record_action_in_audit(**store, options, "retention --apply", detail); !logged) {
+  if (Status logged = record_action_in_audit(*store, options, "retention --apply", detail); !logged) {
     print_error(logged.message());
     return kExitFailure;
   }

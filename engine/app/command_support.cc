@@ -39,6 +39,15 @@ Result<std::unique_ptr<Store>> open_store(const GlobalOptions& options, const Cl
   return Store::open(db, options.key_path(), clock);
 }
 
+std::unique_ptr<Store> open_store_or_report(const GlobalOptions& options, const Clock& clock) {
+  auto store = open_store(options, clock);
+  if (!store) {
+    print_error(store.message());
+    return nullptr;
+  }
+  return std::move(store.value());
+}
+
 Result<Dataset> load_dataset(const GlobalOptions& options, const Clock& clock, const LoadScope& scope) {
   auto store = open_store(options, clock);
   if (!store) return store.status();

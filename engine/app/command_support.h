@@ -25,6 +25,9 @@ std::unique_ptr<Clock> clock_or_report();
 // `casus init`.
 Result<std::unique_ptr<Store>> open_store(const GlobalOptions& options, const Clock& clock);
 
+// open_store(), printing the failure; nullptr when the store cannot be opened.
+std::unique_ptr<Store> open_store_or_report(const GlobalOptions& options, const Clock& clock);
+
 // open_store() + load_dataset(scope).
 Result<Dataset> load_dataset(const GlobalOptions& options, const Clock& clock, const LoadScope& scope = {});
 

@@ -5,12 +5,11 @@
 
 #include <unistd.h>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <string>
 
 #include "core/clock.h"
+#include "render/test_support.h"  // run_command, squash, have_tool
 #include "store/store.h"
 
 namespace casus::testing {
@@ -36,22 +35,11 @@ struct Scratch {
   }
 };
 
-struct Run {
-  int status = -1;
-  std::string output;  // stdout and stderr
-};
+using Run = CommandResult;
 
 // Runs a shell command; stderr goes into `output` too unless `with_stderr` is false.
 inline Run run(const std::string& command, bool with_stderr = true) {
-  Run result;
-  FILE* pipe = ::popen((command + (with_stderr ? " 2>&1" : " 2>/dev/null")).c_str(), "r");
-  if (!pipe) return result;
-  std::array<char, 4096> buffer;
-  std::size_t n;
-  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) result.output.append(buffer.data(), n);
-  const int status = ::pclose(pipe);
-  result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
+  return run_command(command + (with_stderr ? " 2>&1" : " 2>/dev/null"));
 }
 
 // `casus` in the scratch project with CASUS_NOW pinned.
@@ -62,22 +50,6 @@ inline Run run_casus(const Scratch& s, const std::string& args, const std::strin
 
 inline std::string pdf_text(const std::filesystem::path& pdf) {
   return run("pdftotext -layout '" + pdf.string() + "' -", false).output;
-}
-
-// Collapses whitespace runs to one space.
-inline std::string squash(const std::string& text) {
-  std::string out;
-  bool space = false;
-  for (char c : text) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
-      space = true;
-    } else {
-      if (space && !out.empty()) out += ' ';
-      out += c;
-      space = false;
-    }
-  }
-  return out;
 }
 
 }  // namespace casus::testing
