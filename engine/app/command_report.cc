@@ -235,9 +235,7 @@ int run_report_caselist(const GlobalOptions& options, const ReportArgs& args, Ou
   }
   if (pdf_document) {
     const std::filesystem::path relative = folder / (stem + ".pdf");
-    PdfOptions pdf = pdf_options(*config);
-    std::swap(pdf.page_width, pdf.page_height);  // landscape A4
-    Status s = write_pdf(*pdf_document, options.out_dir / relative, pdf);
+    Status s = write_pdf(*pdf_document, options.out_dir / relative, caselist_page(pdf_options(*config)));
     if (s)
       s = run.record(relative, audience->code, categories_of(*audience), dataset->data_as_of.iso(),
                      description + " (PDF, " + cases + ")");

@@ -1,6 +1,7 @@
 #include "render/caselist_document.h"
 
 #include <algorithm>
+#include <utility>
 #include <variant>
 
 #include "core/number_format.h"
@@ -41,12 +42,11 @@ std::string band_initial(const Config& config, const std::string& band, Language
   return "?";
 }
 
-// "R 2": the band's initial and the score, so that the cell says in text what
-// its colour says (the narrow column sets them one above the other); "–"
-// without a score.
+// "R2": the band's initial and the score, so that the cell says in text what
+// its colour says; "–" without a score.
 std::string domain_cell_label(const Config& config, const CaseListDomainCell& cell, Language language) {
   if (cell.score == 0) return "–";
-  return band_initial(config, cell.band, language) + " " + std::to_string(cell.score);
+  return band_initial(config, cell.band, language) + std::to_string(cell.score);
 }
 
 // "R = rood (score 1–2), O = oranje (3), G = groen (4–5), – = geen meting."
@@ -61,8 +61,8 @@ std::string band_legend(const Config& config, Language language) {
                                   : std::to_string(band.min_score) + "–" + std::to_string(band.max_score);
     out += (out.empty() ? "" : ", ") + initial + " = " + word + " (" + (out.empty() ? "score " : "") + range + ")";
   }
-  out += en ? ", – = no observation; under the letter, the latest score."
-            : ", – = geen meting; onder de letter de laatste score.";
+  out += en ? ", – = no observation; after the letter, the latest score."
+            : ", – = geen meting; achter de letter de laatste score.";
   return out;
 }
 
@@ -155,6 +155,12 @@ std::vector<doc::Table*> tables_of(Document& document) {
 }
 
 }  // namespace
+
+PdfOptions caselist_page(PdfOptions base) {
+  if (base.page_width < base.page_height) std::swap(base.page_width, base.page_height);
+  base.side_margin = 40;
+  return base;
+}
 
 DocumentSchema caselist_schema(const Config& config) {
   DocumentSchema s("casuslijst");

@@ -19,6 +19,7 @@
 #include "render/audience_context.h"
 #include "render/caselist_context.h"
 #include "render/document.h"
+#include "render/pdf_writer.h"
 
 namespace casus {
 
@@ -26,6 +27,10 @@ DocumentSchema caselist_schema(const Config& config);
 
 // The template, relative to the templates folder.
 inline const std::filesystem::path kCaseListTemplate = "caselist/caselist.mustache";
+
+// The case list's page: `base` (fonts, images) turned to landscape A4 with
+// 14 mm side margins, room for its 21 columns.
+PdfOptions caselist_page(PdfOptions base);
 
 struct CaseListDocumentOptions {
   std::size_t chunk_rows = 1000;  // rows per pass through the template

@@ -4,6 +4,7 @@
 // Values arrive formatted ("1.234,5"); chart values as doubles plus labels.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <variant>
@@ -81,10 +82,15 @@ struct Row {
   bool total = false;  // totals row: bold, rule above
 };
 
+// How tightly a table is set. `compact` is for long listings (the case list):
+// a smaller type size and narrower cell padding, so a row is one line.
+enum class TableDensity : std::uint8_t { normal, compact };
+
 struct Table {
   std::string caption;
   std::vector<Column> columns;
   int header_rows = 0;  // the first header_rows rows repeat on every page
+  TableDensity density = TableDensity::normal;
   std::vector<Row> rows;
 };
 

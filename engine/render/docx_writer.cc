@@ -145,6 +145,8 @@ std::string styles_xml(const std::string& font, Language language) {
        R"(<w:color w:val=")" + muted + R"("/><w:sz w:val="17"/><w:szCs w:val="17"/>)");
   para("TableText", "Table text", R"(<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>)",
        R"(<w:sz w:val="17"/><w:szCs w:val="17"/>)");
+  para("TableTextCompact", "Table text compact", R"(<w:spacing w:before="0" w:after="0" w:line="228" w:lineRule="auto"/>)",
+       R"(<w:sz w:val="13"/><w:szCs w:val="13"/>)");
   para("FieldLabel", "Field label", R"(<w:keepNext/><w:spacing w:before="200" w:after="40"/>)", R"(<w:b/><w:sz w:val="19"/>)");
   para("FieldLine", "Field line",
        R"(<w:keepNext/><w:pBdr><w:bottom w:val="single" w:sz="4" w:space="1" w:color=")" + muted +
@@ -458,7 +460,7 @@ class DocxBuilder {
         if (cell.status) shade(tcpr, style::status_tint(*cell.status).hex());
         else if (header || row.total) shade(tcpr, tint);
         else if (body_index % 2 == 1) shade(tcpr, zebra);
-        pugi::xml_node p = paragraph("TableText", tc);
+        pugi::xml_node p = paragraph(t.density == doc::TableDensity::compact ? "TableTextCompact" : "TableText", tc);
         const Align a = cell.align ? *cell.align : (col < t.columns.size() ? t.columns[col].align : Align::left);
         if (a != Align::left) val(ppr(p), "w:jc", a == Align::right ? "right" : "center");
         runs(p, cell.runs, header || row.total || cell.bold, header ? style::kAccentDark.hex() : std::string());

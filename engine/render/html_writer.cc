@@ -76,6 +76,7 @@ ul,ol{padding-left:1.4rem}li{margin:.2rem 0}ul li::marker,ol li::marker{color:va
 table{border-collapse:collapse;width:100%;font-size:.84rem;margin:.6rem 0 1.2rem}
 caption{text-align:left;font-weight:bold;padding:.3rem 0;font-size:.9rem}
 th,td{padding:.3rem .45rem;text-align:left;vertical-align:top}
+table.compact{font-size:.7rem}table.compact th,table.compact td{padding:.08rem .2rem}
 thead th{background:var(--tint);color:var(--accent-dark);border-bottom:2px solid var(--accent)}
 tbody tr:nth-child(even){background:var(--zebra)}tbody td,tbody th{border-bottom:1px solid var(--hair)}
 tbody th{font-weight:normal}
@@ -215,7 +216,7 @@ class HtmlBuilder {
   }
 
   void table(const Table& t) {
-    out_ << "<table>\n";
+    out_ << (t.density == doc::TableDensity::compact ? "<table class=\"compact\">\n" : "<table>\n");
     if (!t.caption.empty()) out_ << "<caption>" << esc(t.caption) << "</caption>\n";
     double total = 0;
     for (const Column& c : t.columns) total += c.width;

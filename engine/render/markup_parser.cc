@@ -441,11 +441,22 @@ class Parser {
     return std::nullopt;
   }
 
+  TableDensity density(pugi::xml_node node) {
+    pugi::xml_attribute a = node.attribute("density");
+    if (!a) return TableDensity::normal;
+    const std::string v = a.value();
+    if (v == "normaal" || v == "normal") return TableDensity::normal;
+    if (v == "compact") return TableDensity::compact;
+    error(node, "markup.invalid_value", "density must be normaal or compact (normal, compact), not '" + v + "'");
+    return TableDensity::normal;
+  }
+
   Table parse_table(pugi::xml_node node) {
-    allow_attributes(node, {"header-rows", "caption"});
+    allow_attributes(node, {"header-rows", "caption", "density"});
     Table table;
     table.caption = attr(node, "caption");
     table.header_rows = integer(node, "header-rows", 0, 0, 5);
+    table.density = density(node);
     std::vector<pugi::xml_node> row_nodes;
     for (pugi::xml_node child : node.children()) {
       if (child.type() != pugi::node_element) {

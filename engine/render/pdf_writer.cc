@@ -432,10 +432,15 @@ class Wrapper {
 
 constexpr double kBodySize = 10;
 constexpr double kBodyLead = 14.6;
-constexpr double kTableSize = 8.8;
-constexpr double kTableLead = 11.6;
-constexpr double kCellPadX = 5;
-constexpr double kCellPadY = 3.6;
+// Type size, leading and cell padding of a table; status cells get a colour
+// band of band_w and their text moves band_gap to the right.
+struct TableMetrics {
+  double size, lead, pad_x, pad_y, band_w, band_gap;
+};
+TableMetrics table_metrics(TableDensity density) {
+  if (density == TableDensity::compact) return {6.6, 8.0, 2.4, 1.5, 2.2, 3.0};
+  return {8.8, 11.6, 5, 3.6, 3.5, 6};
+}
 
 struct HeadingStyle {
   double size, lead, before, after;
@@ -459,8 +464,8 @@ class Layout {
         labels_(writer_labels(document.meta.language)) {
     page_w_ = options.page_width;
     page_h_ = options.page_height;
-    left_ = 68;
-    right_ = page_w_ - 68;
+    left_ = options.side_margin;
+    right_ = page_w_ - options.side_margin;
     width_ = right_ - left_;
     top_ = page_h_ - 82;
     bottom_ = 74;
@@ -769,6 +774,7 @@ class Layout {
       x += width_ * c.width / total_weight;
     }
     xs.push_back(right_);
+    const TableMetrics m = table_metrics(t.density);
     const double max_row = body_height() - 60;
     std::vector<RowBox> rows;
     rows.reserve(count);
@@ -784,31 +790,31 @@ class Layout {
         const double cx = xs[col];
         const double cw = xs[end] - cx;
         const bool bold = header || row.total || cell.bold;
-        const double band = cell.status ? 6 : 0;
-        CellBox cb{wrapper_.wrap(cell.runs, kTableSize, cw - 2 * kCellPadX - band, bold), cx, cw, &cell,
+        const double band = cell.status ? m.band_gap : 0;
+        CellBox cb{wrapper_.wrap(cell.runs, m.size, cw - 2 * m.pad_x - band, bold), cx, cw, &cell,
                    cell.align ? *cell.align : (col < t.columns.size() ? t.columns[col].align : Align::left),
                    bold ? kBold : kRegular};
         max_lines = std::max(max_lines, cb.lines.size());
         box.cells.push_back(std::move(cb));
         col = end;
       }
-      box.height = static_cast<double>(max_lines) * kTableLead + 2 * kCellPadY;
+      box.height = static_cast<double>(max_lines) * m.lead + 2 * m.pad_y;
       if (box.height > max_row) {  // a row taller than a page: cut its lines, never overflow
-        const std::size_t keep = static_cast<std::size_t>((max_row - 2 * kCellPadY) / kTableLead);
+        const std::size_t keep = static_cast<std::size_t>((max_row - 2 * m.pad_y) / m.lead);
         for (CellBox& cb : box.cells) {
           if (cb.lines.size() > keep) {
             cb.lines.resize(keep);
             if (!cb.lines.empty() && !cb.lines.back().frags.empty()) cb.lines.back().frags.back().text += " …";
           }
         }
-        box.height = static_cast<double>(keep) * kTableLead + 2 * kCellPadY;
+        box.height = static_cast<double>(keep) * m.lead + 2 * m.pad_y;
       }
       rows.push_back(std::move(box));
     }
     return rows;
   }
 
-  void draw_row(const RowBox& row, std::size_t body_index) {
+  void draw_row(const RowBox& row, std::size_t body_index, const TableMetrics& m) {
     const double top = y_;
     const double h = row.height;
     if (row.header) {
@@ -819,19 +825,19 @@ class Layout {
       rect(left_, top - h, width_, h, style::kZebra);
     }
     for (const CellBox& cb : row.cells) {
-      double tx = cb.x + kCellPadX;
-      double tw = cb.w - 2 * kCellPadX;
+      double tx = cb.x + m.pad_x;
+      double tw = cb.w - 2 * m.pad_x;
       if (cb.cell->status) {
         rect(cb.x + 0.5, top - h + 0.5, cb.w - 1, h - 1, style::status_tint(*cb.cell->status));
-        rect(cb.x + 0.5, top - h + 0.5, 3.5, h - 1, style::status_band(*cb.cell->status));
-        tx += 6;
-        tw -= 6;
+        rect(cb.x + 0.5, top - h + 0.5, m.band_w, h - 1, style::status_band(*cb.cell->status));
+        tx += m.band_gap;
+        tw -= m.band_gap;
       }
-      double ly = top - kCellPadY;
+      double ly = top - m.pad_y;
       const Rgb color = row.header ? style::kAccentDark : style::kText;
       for (const TextLine& l : cb.lines) {
-        draw_line(l, aligned_x(l, tx, tw, cb.align), baseline(ly, kTableSize, kTableLead), kTableSize, color);
-        ly -= kTableLead;
+        draw_line(l, aligned_x(l, tx, tw, cb.align), baseline(ly, m.size, m.lead), m.size, color);
+        ly -= m.lead;
       }
     }
     if (row.header) {
@@ -846,6 +852,7 @@ class Layout {
   }
 
   void table(const Table& t) {
+    const TableMetrics m = table_metrics(t.density);
     const std::vector<RowBox> rows = measure_rows(t, t.rows.size());
     const std::size_t nh = static_cast<std::size_t>(t.header_rows);
     double header_h = 0;
@@ -859,7 +866,7 @@ class Layout {
         text(left_, baseline(y_, 9.5, 14), kBold, 9.5, style::kText, cap);
         y_ -= caption_h;
       }
-      for (std::size_t r = 0; r < nh && r < rows.size(); ++r) draw_row(rows[r], 0);
+      for (std::size_t r = 0; r < nh && r < rows.size(); ++r) draw_row(rows[r], 0, m);
     };
     const double first_body = rows.size() > nh ? rows[nh].height : 0;
     ensure(caption_h + header_h + first_body);
@@ -870,7 +877,7 @@ class Layout {
         new_page();
         start_part(true);
       }
-      draw_row(rows[r], body_index);
+      draw_row(rows[r], body_index, m);
     }
     space(10);
   }
@@ -1432,7 +1439,7 @@ Result<std::string> render_pdf(const Document& document, const PdfOptions& optio
   hpages.reserve(pages.size());
   Wrapper measure(fonts);
   const double pw = options.page_width, ph = options.page_height;
-  const double left = 68, right = pw - 68;
+  const double left = options.side_margin, right = pw - options.side_margin;
 
   std::string footer_left;
   if (!meta.data_as_of.empty()) footer_left = std::string(labels.data_as_of) + " " + meta.data_as_of;

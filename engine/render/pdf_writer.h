@@ -24,6 +24,7 @@ struct PdfOptions {
   std::string font_bold_italic = "LiberationSans-BoldItalic.ttf";
   double page_width = 595.276;  // A4 portrait, points
   double page_height = 841.89;
+  double side_margin = 68;  // left and right, points; wide listings in landscape use less
   std::filesystem::path image_folder;  // base for relative Figure::source paths
 };
 

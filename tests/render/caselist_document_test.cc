@@ -31,11 +31,7 @@ const YearMonth kMonth{2026, 10};
 
 fs::path template_path() { return fs::path(CASUS_SOURCE_DIR) / "templates" / kCaseListTemplate; }
 
-PdfOptions landscape() {
-  PdfOptions o;
-  std::swap(o.page_width, o.page_height);
-  return o;
-}
+PdfOptions landscape() { return caselist_page(PdfOptions{}); }
 
 DocumentMeta meta_for(const Config& config, Language language, const Date& data_as_of) {
   return report_document_meta(*config.find_audience("staff"), language,
@@ -86,7 +82,8 @@ TEST_CASE("case list PDF: every case in workbook order, header rows on every pag
       ++tables;
       CHECK(t->header_rows == 2);
       CHECK(t->rows.size() == 2 + list.size());
-      CHECK(t->columns.size() == 6 + config.monitoring.life_domains.size());
+      CHECK(t->columns.size() == 8 + config.monitoring.life_domains.size());
+      CHECK(t->density == doc::TableDensity::compact);
     }
   }
   CHECK(tables == 1);
@@ -99,24 +96,26 @@ TEST_CASE("case list PDF: every case in workbook order, header rows on every pag
     const CaseListRow r = list.row(i);
     const doc::Row& row = table->rows.at(2 + i);
     INFO("row " << i);
-    REQUIRE(row.cells.size() == 6 + r.domains.size());
-    CHECK(doc::plain_text(row.cells[0].runs) == r.pseudonym + " " + r.regisseur);
-    CHECK(doc::plain_text(row.cells[1].runs) == std::to_string(r.risk_group));
-    CHECK(doc::plain_text(row.cells[2].runs) == r.stage + (r.instruments.empty() ? "" : " · " + r.instruments));
-    CHECK(doc::plain_text(row.cells[3].runs) ==
+    REQUIRE(row.cells.size() == 8 + r.domains.size());
+    CHECK(doc::plain_text(row.cells[0].runs) == r.pseudonym);
+    CHECK(doc::plain_text(row.cells[1].runs) == r.regisseur);
+    CHECK(doc::plain_text(row.cells[2].runs) == std::to_string(r.risk_group));
+    CHECK(doc::plain_text(row.cells[3].runs) == r.stage);
+    CHECK(doc::plain_text(row.cells[4].runs) ==
           (r.judgement.empty() ? std::string("—") : r.judgement + " " + format_date_short(*r.judged_on)));
-    CHECK(doc::plain_text(row.cells[4].runs) == format_date_short(r.review_due) + (r.review_overdue ? " te laat" : ""));
-    CHECK(row.cells[4].status == (r.review_overdue ? std::optional(doc::StatusLevel::red) : std::nullopt));
-    CHECK(doc::plain_text(row.cells[5].runs) == std::to_string(r.escalation_level));
+    CHECK(doc::plain_text(row.cells[5].runs) == format_date_short(r.review_due) + (r.review_overdue ? " te laat" : ""));
+    CHECK(row.cells[5].status == (r.review_overdue ? std::optional(doc::StatusLevel::red) : std::nullopt));
+    CHECK(doc::plain_text(row.cells[6].runs) == std::to_string(r.escalation_level));
     for (std::size_t d = 0; d < r.domains.size(); ++d) {
-      const doc::Cell& cell = row.cells[6 + d];
+      const doc::Cell& cell = row.cells[7 + d];
       const std::string band = r.domains[d].band;
       CHECK(cell.status == band_status_level(band));
       CHECK(doc::plain_text(cell.runs) ==
             (r.domains[d].score == 0 ? std::string("–")
-                                     : std::string(1, static_cast<char>(band[0] - 'a' + 'A')) + " " +
+                                     : std::string(1, static_cast<char>(band[0] - 'a' + 'A')) +
                                            std::to_string(r.domains[d].score)));
     }
+    CHECK(doc::plain_text(row.cells[7 + r.domains.size()].runs) == r.instruments);
   }
   auto chunked_pdf = render_pdf(*chunked, landscape());
   auto whole_pdf = render_pdf(*whole, landscape());
@@ -189,15 +188,15 @@ TEST_CASE("case list PDF: every case in workbook order, header rows on every pag
   }
   REQUIRE(overdue > 10);
   CHECK(count_of(text, "te laat") == overdue + 1);
-  // Each scored life-domain cell prints its band letter over its score: the
-  // letters are words of their own in the text (and three more in the legend).
+  // Each scored life-domain cell prints its band letter and its score as one
+  // word ("R2", "O3", "G4"): as many such words as scored cells.
   std::size_t letters = 0;
-  const std::regex letter("(^|[^0-9A-Za-z])[ROG](?=[^0-9A-Za-z]|$)");
+  const std::regex letter("(^|[^0-9A-Za-z-])[ROG][1-5](?=[^0-9A-Za-z]|$)");
   for (auto it = std::sregex_iterator(text.begin(), text.end(), letter); it != std::sregex_iterator(); ++it) ++letters;
   REQUIRE(scored > 100);
-  CHECK(letters == scored + 3);
-  CHECK(squash(text).find("R = rood (score 1–2), O = oranje (3), G = groen (4–5), – = geen meting; onder de letter de "
-                          "laatste score.") != std::string::npos);
+  CHECK(letters == scored);
+  CHECK(squash(text).find("R = rood (score 1–2), O = oranje (3), G = groen (4–5), – = geen meting; achter de letter "
+                          "de laatste score.") != std::string::npos);
 
   // No identifiers: case ids, names, bsns.
   CHECK(text.find("CASE-") == std::string::npos);
@@ -257,7 +256,7 @@ TEST_CASE("case list PDF: an empty month, and a template that breaks the one-row
   const std::string row_start = "  {{#rows}}\n";
   const std::size_t at = source.find(row_start);
   REQUIRE(at != std::string::npos);
-  source.insert(at + row_start.size(), "  <tr><td colspan=\"{{domain_count}}\">x</td><td colspan=\"6\">y</td></tr>\n");
+  source.insert(at + row_start.size(), "  <tr><td colspan=\"{{domain_count}}\">x</td><td colspan=\"8\">y</td></tr>\n");
   const fs::path broken = output_folder() / "caselist-two-rows.mustache";
   std::ofstream(broken, std::ios::binary | std::ios::trunc) << source;
   auto refused = render_caselist_document(full, meta, staff, caselist_schema(config), broken, sink);

@@ -79,6 +79,7 @@ TEST_CASE("markup: tables, charts, key figures, forms") {
   const auto& t = std::get<Table>(doc->blocks[0]);
   CHECK(t.caption == "Risico");
   CHECK(t.header_rows == 1);
+  CHECK(t.density == TableDensity::normal);
   REQUIRE(t.columns.size() == 2);
   CHECK(t.columns[0].width == 3);
   CHECK(t.columns[1].align == Align::right);
@@ -97,6 +98,22 @@ TEST_CASE("markup: tables, charts, key figures, forms") {
   CHECK(c.series[0].values[1].label == "<5");
   CHECK(std::get<SignatureBlock>(doc->blocks[3]).signers[0].role == "Voorzitter");
   CHECK(std::get<FormField>(doc->blocks[4]).lines == 2);
+}
+
+TEST_CASE("markup: a table's density is normaal or compact") {
+  CollectingSink sink;
+  auto doc = parse("<table density='compact'><tr><td>a</td></tr></table>"
+                   "<table density='normaal'><tr><td>a</td></tr></table>"
+                   "<table density='normal'><tr><td>a</td></tr></table>",
+                   sink);
+  REQUIRE(doc.is_ok());
+  CHECK(std::get<Table>(doc->blocks[0]).density == TableDensity::compact);
+  CHECK(std::get<Table>(doc->blocks[1]).density == TableDensity::normal);
+  CHECK(std::get<Table>(doc->blocks[2]).density == TableDensity::normal);
+  CollectingSink bad_sink;
+  auto bad = parse("\n<table density='klein'><tr><td>a</td></tr></table>", bad_sink);
+  REQUIRE_FALSE(bad.is_ok());
+  CHECK(bad.message() == "t.xml:3:1: density must be normaal or compact (normal, compact), not 'klein'");
 }
 
 TEST_CASE("markup: syntax errors are located by line and column") {

@@ -183,6 +183,37 @@ TEST_CASE("pdf: a 30-page table repeats its header on every page and never split
   CHECK(next_row == rows + 1);
 }
 
+TEST_CASE("pdf: a compact table sets one-line rows closer: 59 rows on a continuation page instead of 34") {
+  if (!have_tool("pdftotext")) {
+    WARN("pdftotext not installed: skipping");
+    return;
+  }
+  // Rows on the second page of the same 300-row table, set normal and compact.
+  // A continuation page holds its caption (18 pt), the header row and whole
+  // body rows in 685.89 pt: normal rows are 18.8 pt (11.6 + 2 x 3.6), compact
+  // rows 11 pt (8 + 2 x 1.5).
+  auto rows_on_page_two = [](doc::TableDensity density, const std::string& name) {
+    Document d = long_table_document(300);
+    for (doc::Block& b : d.blocks)
+      if (auto* t = std::get_if<doc::Table>(&b)) t->density = density;
+    const fs::path out = output_folder() / name;
+    REQUIRE(write_pdf(d, out).is_ok());
+    const std::string layout = pdf_text(out);
+    const std::size_t first = layout.find('\f');
+    const std::size_t second = layout.find('\f', first + 1);
+    const std::string page = layout.substr(first + 1, second - first - 1);
+    int rows = 0;
+    for (std::size_t pos = 0; (pos = page.find("C-", pos)) != std::string::npos; ++pos) {
+      const std::size_t eol = page.find('\n', pos);
+      CHECK(page.substr(pos, eol - pos).find("-12-2026") != std::string::npos);  // one line per row
+      ++rows;
+    }
+    return rows;
+  };
+  CHECK(rows_on_page_two(doc::TableDensity::normal, "table_normal.pdf") == 34);
+  CHECK(rows_on_page_two(doc::TableDensity::compact, "table_compact.pdf") == 59);
+}
+
 TEST_CASE("pdf: no word runs outside the margins") {
   if (!have_tool("pdftotext")) {
     WARN("pdftotext not installed: skipping");
