@@ -16,6 +16,7 @@
 
 #include "core/file_io.h"
 #include "render/chart_scale.h"
+#include "render/pdf_content_stream.h"
 #include "render/pdf_font_program.h"
 #include "render/labels.h"
 #include "render/style.h"
@@ -227,6 +228,23 @@ class Fonts {
   // Whether this document has a font of face `id`.
   bool used(FontId id) const { return single_byte_[id] || unicode_[id]; }
 
+  // Whether `font` is one of the single-byte fonts, whose text is shown as
+  // bytes without libharu; then records the bytes as used, as libharu's
+  // ShowText would: a single-byte font's /Widths array holds the widths of
+  // the codes measured through it, and a code never measured gets width 0.
+  bool is_single_byte(HPDF_Font font, std::string_view bytes) {
+    const auto at = std::find(single_byte_.begin(), single_byte_.end(), font);
+    if (!font || at == single_byte_.end()) return false;
+    std::array<bool, 256>& used = used_codes_[static_cast<std::size_t>(at - single_byte_.begin())];
+    for (const char c : bytes) {
+      const auto b = static_cast<unsigned char>(c);
+      if (used[b]) continue;
+      used[b] = true;
+      HPDF_Font_TextWidth(font, &b, 1);
+    }
+    return true;
+  }
+
   bool failed() const { return failed_; }
   const std::string& failed_file() const { return failed_file_; }
 
@@ -248,6 +266,7 @@ class Fonts {
 
   PdfEngine& engine_;
   std::array<HPDF_Font, 4> single_byte_{};
+  std::array<std::array<bool, 256>, 4> used_codes_{};  // per single-byte font: codes measured through it
   std::array<HPDF_Font, 4> unicode_{};
   bool failed_ = false;
   std::string failed_file_;
@@ -459,9 +478,14 @@ double baseline(double top, double size, double lead) { return top - (lead - siz
 
 class Layout {
  public:
-  Layout(const Document& document, Fonts& fonts, const PdfOptions& options, HPDF_Doc pdf)
+  // `page_done` is called with each page the layout will not add to any
+  // more (in page order, from the third page on: a list item's bullet can
+  // still go on the page before the current one); the caller may draw it
+  // and empty its shapes and texts. Pages never handed over stay in pages().
+  using PageDone = std::function<void(int index, Page& page)>;
+  Layout(const Document& document, Fonts& fonts, const PdfOptions& options, HPDF_Doc pdf, PageDone page_done)
       : doc_(document), fonts_(fonts), wrapper_(fonts), options_(options), pdf_(pdf),
-        labels_(writer_labels(document.meta.language)) {
+        labels_(writer_labels(document.meta.language)), page_done_(std::move(page_done)) {
     page_w_ = options.page_width;
     page_h_ = options.page_height;
     left_ = options.side_margin;
@@ -518,6 +542,10 @@ class Layout {
     pages_.emplace_back();
     y_ = top_;
     pending_ = 0;
+    if (pages_.size() >= 3 && page_done_) {
+      const std::size_t done = pages_.size() - 3;
+      page_done_(static_cast<int>(done), pages_[done]);
+    }
   }
   bool at_top() const { return y_ >= top_ - 0.01; }
   void space(double s) { pending_ = std::max(pending_, s); }
@@ -764,7 +792,8 @@ class Layout {
     std::size_t index;
   };
 
-  std::vector<RowBox> measure_rows(const Table& t, std::size_t count) {
+  // The x positions of the columns' left edges, and the right edge last.
+  std::vector<double> column_edges(const Table& t) const {
     std::vector<double> xs;
     double total_weight = 0;
     for (const Column& c : t.columns) total_weight += c.width;
@@ -774,43 +803,52 @@ class Layout {
       x += width_ * c.width / total_weight;
     }
     xs.push_back(right_);
+    return xs;
+  }
+
+  RowBox measure_row(const Table& t, const std::vector<double>& xs, std::size_t r) {
     const TableMetrics m = table_metrics(t.density);
     const double max_row = body_height() - 60;
+    const Row& row = t.rows[r];
+    const bool header = static_cast<int>(r) < t.header_rows;
+    RowBox box{{}, 0, header, row.total, r};
+    box.cells.reserve(row.cells.size());
+    std::size_t col = 0;
+    std::size_t max_lines = 1;
+    for (const Cell& cell : row.cells) {
+      const std::size_t span = static_cast<std::size_t>(std::max(1, cell.colspan));
+      const std::size_t end = std::min(col + span, t.columns.size());
+      const double cx = xs[col];
+      const double cw = xs[end] - cx;
+      const bool bold = header || row.total || cell.bold;
+      const double band = cell.status ? m.band_gap : 0;
+      CellBox cb{wrapper_.wrap(cell.runs, m.size, cw - 2 * m.pad_x - band, bold), cx, cw, &cell,
+                 cell.align ? *cell.align : (col < t.columns.size() ? t.columns[col].align : Align::left),
+                 bold ? kBold : kRegular};
+      max_lines = std::max(max_lines, cb.lines.size());
+      box.cells.push_back(std::move(cb));
+      col = end;
+    }
+    box.height = static_cast<double>(max_lines) * m.lead + 2 * m.pad_y;
+    if (box.height > max_row) {  // a row taller than a page: cut its lines, never overflow
+      const std::size_t keep = static_cast<std::size_t>((max_row - 2 * m.pad_y) / m.lead);
+      for (CellBox& cb : box.cells) {
+        if (cb.lines.size() > keep) {
+          cb.lines.resize(keep);
+          if (!cb.lines.empty() && !cb.lines.back().frags.empty()) cb.lines.back().frags.back().text += " …";
+        }
+      }
+      box.height = static_cast<double>(keep) * m.lead + 2 * m.pad_y;
+    }
+    return box;
+  }
+
+  // The first `count` rows, measured.
+  std::vector<RowBox> measure_rows(const Table& t, std::size_t count) {
+    const std::vector<double> xs = column_edges(t);
     std::vector<RowBox> rows;
     rows.reserve(count);
-    for (std::size_t r = 0; r < count; ++r) {
-      const Row& row = t.rows[r];
-      const bool header = static_cast<int>(r) < t.header_rows;
-      RowBox box{{}, 0, header, row.total, r};
-      std::size_t col = 0;
-      std::size_t max_lines = 1;
-      for (const Cell& cell : row.cells) {
-        const std::size_t span = static_cast<std::size_t>(std::max(1, cell.colspan));
-        const std::size_t end = std::min(col + span, t.columns.size());
-        const double cx = xs[col];
-        const double cw = xs[end] - cx;
-        const bool bold = header || row.total || cell.bold;
-        const double band = cell.status ? m.band_gap : 0;
-        CellBox cb{wrapper_.wrap(cell.runs, m.size, cw - 2 * m.pad_x - band, bold), cx, cw, &cell,
-                   cell.align ? *cell.align : (col < t.columns.size() ? t.columns[col].align : Align::left),
-                   bold ? kBold : kRegular};
-        max_lines = std::max(max_lines, cb.lines.size());
-        box.cells.push_back(std::move(cb));
-        col = end;
-      }
-      box.height = static_cast<double>(max_lines) * m.lead + 2 * m.pad_y;
-      if (box.height > max_row) {  // a row taller than a page: cut its lines, never overflow
-        const std::size_t keep = static_cast<std::size_t>((max_row - 2 * m.pad_y) / m.lead);
-        for (CellBox& cb : box.cells) {
-          if (cb.lines.size() > keep) {
-            cb.lines.resize(keep);
-            if (!cb.lines.empty() && !cb.lines.back().frags.empty()) cb.lines.back().frags.back().text += " …";
-          }
-        }
-        box.height = static_cast<double>(keep) * m.lead + 2 * m.pad_y;
-      }
-      rows.push_back(std::move(box));
-    }
+    for (std::size_t r = 0; r < count; ++r) rows.push_back(measure_row(t, xs, r));
     return rows;
   }
 
@@ -851,12 +889,15 @@ class Layout {
     y_ -= h;
   }
 
+  // Measures the header rows once and each body row as it is drawn, so a
+  // table of any length holds one measured body row at a time.
   void table(const Table& t) {
     const TableMetrics m = table_metrics(t.density);
-    const std::vector<RowBox> rows = measure_rows(t, t.rows.size());
-    const std::size_t nh = static_cast<std::size_t>(t.header_rows);
+    const std::vector<double> xs = column_edges(t);
+    const std::size_t nh = std::min(static_cast<std::size_t>(t.header_rows), t.rows.size());
+    const std::vector<RowBox> headers = measure_rows(t, nh);
     double header_h = 0;
-    for (std::size_t r = 0; r < nh && r < rows.size(); ++r) header_h += rows[r].height;
+    for (const RowBox& h : headers) header_h += h.height;
     const double caption_h = t.caption.empty() ? 0 : 18;
     space(9);
     auto start_part = [&](bool continued) {
@@ -866,18 +907,20 @@ class Layout {
         text(left_, baseline(y_, 9.5, 14), kBold, 9.5, style::kText, cap);
         y_ -= caption_h;
       }
-      for (std::size_t r = 0; r < nh && r < rows.size(); ++r) draw_row(rows[r], 0, m);
+      for (const RowBox& h : headers) draw_row(h, 0, m);
     };
-    const double first_body = rows.size() > nh ? rows[nh].height : 0;
-    ensure(caption_h + header_h + first_body);
+    std::optional<RowBox> next;
+    if (t.rows.size() > nh) next = measure_row(t, xs, nh);
+    ensure(caption_h + header_h + (next ? next->height : 0));
     start_part(false);
     std::size_t body_index = 0;
-    for (std::size_t r = nh; r < rows.size(); ++r, ++body_index) {
-      if (rows[r].height > y_ - bottom_ + 0.01) {
+    for (std::size_t r = nh; r < t.rows.size(); ++r, ++body_index) {
+      const RowBox row = r == nh ? std::move(*next) : measure_row(t, xs, r);
+      if (row.height > y_ - bottom_ + 0.01) {
         new_page();
         start_part(true);
       }
-      draw_row(rows[r], body_index, m);
+      draw_row(row, body_index, m);
     }
     space(10);
   }
@@ -1270,15 +1313,19 @@ class Layout {
   double pending_ = 0;
   std::vector<Page> pages_;
   std::vector<HeadingPlace> headings_;
+  PageDone page_done_;
 };
 
 // ---------------------------------------------------------------------------
 // Drawing
 // ---------------------------------------------------------------------------
 
+// Draws a page's operations: paths, colours and single-byte text through
+// PdfContentStream, fonts, CID text, circles and images through libharu
+// (flushing the stream before each such call so the order holds).
 class Painter {
  public:
-  Painter(HPDF_Page page, Fonts& fonts) : page_(page), fonts_(fonts) {}
+  Painter(HPDF_Page page, Fonts& fonts) : page_(page), fonts_(fonts), out_(page) {}
 
   void shape(const Shape& s) {
     if (const auto* r = std::get_if<RectOp>(&s)) {
@@ -1288,21 +1335,20 @@ class Painter {
         dash(r->dashed ? 1 : 0);
       }
       if (r->fill) fill_color(*r->fill);
-      HPDF_Page_Rectangle(page_, f(r->x), f(r->y), f(r->w), f(r->h));
-      if (r->fill && r->stroke) HPDF_Page_FillStroke(page_);
-      else if (r->fill) HPDF_Page_Fill(page_);
-      else HPDF_Page_Stroke(page_);
+      out_.rectangle(r->x, r->y, r->w, r->h);
+      if (r->fill && r->stroke) out_.fill_stroke();
+      else if (r->fill) out_.fill();
+      else out_.stroke();
     } else if (const auto* l = std::get_if<LineOp>(&s)) {
       stroke_color(l->color);
       width(l->line_width);
       dash(l->dash);
       if (l->fill) fill_color(*l->fill);
-      HPDF_Page_MoveTo(page_, f(l->points[0].first), f(l->points[0].second));
-      for (std::size_t i = 1; i < l->points.size(); ++i)
-        HPDF_Page_LineTo(page_, f(l->points[i].first), f(l->points[i].second));
-      if (l->close) HPDF_Page_ClosePath(page_);
-      if (l->fill) HPDF_Page_FillStroke(page_);
-      else HPDF_Page_Stroke(page_);
+      out_.move_to(l->points[0].first, l->points[0].second);
+      for (std::size_t i = 1; i < l->points.size(); ++i) out_.line_to(l->points[i].first, l->points[i].second);
+      if (l->close) out_.close_path();
+      if (l->fill) out_.fill_stroke();
+      else out_.stroke();
     } else if (const auto* c = std::get_if<CircleOp>(&s)) {
       fill_color(c->fill);
       if (c->stroke) {
@@ -1310,73 +1356,89 @@ class Painter {
         width(0.6);
         dash(0);
       }
+      out_.flush();
       HPDF_Page_Circle(page_, f(c->x), f(c->y), f(c->r));
       if (c->stroke) HPDF_Page_FillStroke(page_);
       else HPDF_Page_Fill(page_);
     } else if (const auto* h = std::get_if<HatchOp>(&s)) {
-      HPDF_Page_GSave(page_);
-      HPDF_Page_Rectangle(page_, f(h->x), f(h->y), f(h->w), f(h->h));
-      HPDF_Page_Clip(page_);
-      HPDF_Page_EndPath(page_);
-      HPDF_Page_SetRGBStroke(page_, f(h->color.rf()), f(h->color.gf()), f(h->color.bf()));
-      HPDF_Page_SetLineWidth(page_, 0.9f);
+      out_.save();
+      out_.rectangle(h->x, h->y, h->w, h->h);
+      out_.clip();
+      out_.stroke_rgb(h->color.rf(), h->color.gf(), h->color.bf());
+      out_.line_width(0.9);
       for (double d = -h->h; d < h->w; d += 3.6) {
-        HPDF_Page_MoveTo(page_, f(h->x + d), f(h->y));
-        HPDF_Page_LineTo(page_, f(h->x + d + h->h), f(h->y + h->h));
+        out_.move_to(h->x + d, h->y);
+        out_.line_to(h->x + d + h->h, h->y + h->h);
       }
-      HPDF_Page_Stroke(page_);
-      HPDF_Page_GRestore(page_);
+      out_.stroke();
+      out_.restore();
       stroke_ = fill_ = std::nullopt;
       width_ = -1;
       dash_ = -1;
     } else if (const auto* im = std::get_if<ImageOp>(&s)) {
+      out_.flush();
       HPDF_Page_DrawImage(page_, im->image, f(im->x), f(im->y), f(im->w), f(im->h));
     }
   }
 
-  void begin_text() { HPDF_Page_BeginText(page_); }
-  void end_text() { HPDF_Page_EndText(page_); }
+  void begin_text() {
+    out_.flush();
+    HPDF_Page_BeginText(page_);
+    out_.text_object_begun();
+  }
+  void end_text() {
+    out_.flush();
+    HPDF_Page_EndText(page_);
+  }
   void text(const TextOp& t) {
     HPDF_Font font = fonts_.for_text(t.font, t.text, bytes_);
     if (!font) return;
     if (font != font_ || t.size != size_) {
+      out_.flush();
       HPDF_Page_SetFontAndSize(page_, font, f(t.size));
       font_ = font;
       size_ = t.size;
     }
     fill_color(t.color);
-    HPDF_Page_TextOut(page_, f(t.x), f(t.y), bytes_.c_str());
+    out_.text_origin(t.x, t.y);
+    if (fonts_.is_single_byte(font, bytes_)) {
+      out_.show_single_byte(bytes_);
+    } else {
+      out_.flush();
+      HPDF_Page_ShowText(page_, bytes_.c_str());
+    }
   }
+  // Hands the buffered operators to the page (also done on destruction).
+  void finish() { out_.flush(); }
 
  private:
   static HPDF_REAL f(double v) { return static_cast<HPDF_REAL>(v); }
   void fill_color(Rgb c) {
     if (fill_ && *fill_ == c) return;
-    HPDF_Page_SetRGBFill(page_, f(c.rf()), f(c.gf()), f(c.bf()));
+    out_.fill_rgb(c.rf(), c.gf(), c.bf());
     fill_ = c;
   }
   void stroke_color(Rgb c) {
     if (stroke_ && *stroke_ == c) return;
-    HPDF_Page_SetRGBStroke(page_, f(c.rf()), f(c.gf()), f(c.bf()));
+    out_.stroke_rgb(c.rf(), c.gf(), c.bf());
     stroke_ = c;
   }
   void width(double w) {
     if (w == width_) return;
-    HPDF_Page_SetLineWidth(page_, f(w));
+    out_.line_width(w);
     width_ = w;
   }
   void dash(int d) {
     if (d == dash_) return;
-    static const HPDF_UINT16 dashed[] = {3, 2};
-    static const HPDF_UINT16 dotted[] = {1, 2};
-    if (d == 1) HPDF_Page_SetDash(page_, dashed, 2, 0);
-    else if (d == 2) HPDF_Page_SetDash(page_, dotted, 2, 0);
-    else HPDF_Page_SetDash(page_, nullptr, 0, 0);
+    if (d == 1) out_.dash(3, 2);
+    else if (d == 2) out_.dash(1, 2);
+    else out_.dash(0, 0);
     dash_ = d;
   }
 
   HPDF_Page page_;
   Fonts& fonts_;
+  PdfContentStream out_;
   std::optional<Rgb> fill_, stroke_;
   double width_ = -1;
   int dash_ = -1;
@@ -1427,7 +1489,28 @@ Result<std::string> render_pdf(const Document& document, const PdfOptions& optio
   Fonts fonts(*engine);
   if (!fonts.single_byte(kRegular) || !fonts.single_byte(kBold))
     return Status::error("cannot load font " + fonts.failed_file() + " for the PDF");
-  Layout layout(document, fonts, options, pdf);
+  const double pw = options.page_width, ph = options.page_height;
+  const double left = options.side_margin, right = pw - options.side_margin;
+
+  // Each page's body is drawn as soon as the layout is done with it, and its
+  // operations are dropped: a long table never holds all its pages at once.
+  std::vector<HPDF_Page> hpages;
+  auto draw_body = [&](int index, Page& pg) {
+    if (static_cast<std::size_t>(index) != hpages.size()) return;  // pages come in order, once
+    HPDF_Page page = HPDF_AddPage(pdf);
+    HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(pw));
+    HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(ph));
+    hpages.push_back(page);
+    Painter painter(page, fonts);
+    for (const Shape& sh : pg.shapes) painter.shape(sh);
+    painter.begin_text();
+    for (const TextOp& t : pg.texts) painter.text(t);
+    painter.end_text();
+    painter.finish();
+    std::vector<Shape>().swap(pg.shapes);
+    std::vector<TextOp>().swap(pg.texts);
+  };
+  Layout layout(document, fonts, options, pdf, draw_body);
   if (Status s = layout.run(); !s) return s;
   if (errors.error) return Status::error("PDF layout failed: " + hpdf_message(errors));
 
@@ -1435,11 +1518,8 @@ Result<std::string> render_pdf(const Document& document, const PdfOptions& optio
   const WriterLabels& labels = writer_labels(meta.language);
   std::vector<Page>& pages = layout.pages();
   const int total = static_cast<int>(pages.size());
-  std::vector<HPDF_Page> hpages;
   hpages.reserve(pages.size());
-  Wrapper measure(fonts);
-  const double pw = options.page_width, ph = options.page_height;
-  const double left = options.side_margin, right = pw - options.side_margin;
+  for (int i = static_cast<int>(hpages.size()); i < total; ++i) draw_body(i, pages[static_cast<std::size_t>(i)]);
 
   std::string footer_left;
   if (!meta.data_as_of.empty()) footer_left = std::string(labels.data_as_of) + " " + meta.data_as_of;
@@ -1449,20 +1529,15 @@ Result<std::string> render_pdf(const Document& document, const PdfOptions& optio
   }
   const double marking_w = fonts.width(kBold, meta.marking, 7.5);
 
+  // Header, footer ("pagina X van Y") and table-of-contents page numbers,
+  // once the number of pages is known.
   for (int i = 0; i < total; ++i) {
     Page& pg = pages[static_cast<std::size_t>(i)];
-    HPDF_Page page = HPDF_AddPage(pdf);
-    HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(pw));
-    HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(ph));
-    hpages.push_back(page);
-    Painter painter(page, fonts);
-    // header and footer rules
+    Painter painter(hpages[static_cast<std::size_t>(i)], fonts);
     painter.shape(LineOp{{{left, ph - 52}, {right, ph - 52}}, style::kRule, 0.5, 0, false, std::nullopt});
     painter.shape(LineOp{{{left, 52}, {right, 52}}, style::kRule, 0.5, 0, false, std::nullopt});
     painter.shape(RectOp{left, ph - 46.5, 5, 5, style::kMarking, std::nullopt, 0.5, false});
-    for (const Shape& s : pg.shapes) painter.shape(s);
     painter.begin_text();
-    for (const TextOp& t : pg.texts) painter.text(t);
     // header: marking left, title right
     painter.text({left + 9, ph - 46, kBold, 7.5, style::kMarking, meta.marking});
     {
