@@ -5,9 +5,7 @@
 #include <hpdf_objects.h>
 #include <hpdf_version.h>
 
-#include <Poco/DeflatingStream.h>
-
-#include <sstream>
+#include "render/pdf_deflated_stream.h"
 
 namespace casus {
 
@@ -120,33 +118,12 @@ std::string deflated_program(HPDF_FontDef face, std::uint32_t& length) {
   HPDF_Stream stream = HPDF_MemStream_New(face->mmgr, 64 * 1024);
   if (!stream) return {};
   std::string program;
-  if (HPDF_TTFontDef_SaveFontData(face, stream) == HPDF_OK && HPDF_Stream_Seek(stream, 0, HPDF_SEEK_SET) == HPDF_OK) {
-    program.resize(HPDF_Stream_Size(stream));
-    HPDF_UINT size = static_cast<HPDF_UINT>(program.size());
-    if (HPDF_Stream_Read(stream, reinterpret_cast<HPDF_BYTE*>(program.data()), &size) != HPDF_OK ||
-        size != program.size())
-      program.clear();
-  }
+  if (HPDF_TTFontDef_SaveFontData(face, stream) == HPDF_OK) program = read_whole_stream(stream);
   HPDF_Stream_Free(stream);
   program = truetype_without_glyph_names(program);
   if (program.empty()) return {};
   length = static_cast<std::uint32_t>(program.size());
-  try {
-    std::ostringstream out;
-    Poco::DeflatingOutputStream deflate(out, Poco::DeflatingStreamBuf::STREAM_ZLIB, Z_DEFAULT_COMPRESSION);
-    deflate.write(program.data(), static_cast<std::streamsize>(program.size()));
-    deflate.close();
-    return std::move(out).str();
-  } catch (const std::exception&) {
-    return {};
-  }
-}
-
-// The font program is stored deflated already, so libharu copies it as it
-// is (no filter of its own); this writes the /Filter entry libharu writes
-// for a stream it deflated.
-HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream stream) {
-  return HPDF_Stream_WriteStr(stream, "/Filter [ /FlateDecode ]\012");
+  return deflate_bytes(program, -1);  // zlib's default level, as libharu deflates
 }
 
 // The font descriptor libharu 2.3.0 writes for an embedded TrueType face
@@ -170,13 +147,10 @@ HPDF_Dict font_descriptor(HPDF_Doc pdf, HPDF_FontDef face, const std::string& pr
   if (attr->char_set) ret += HPDF_Dict_AddName(descriptor, "CharSet", attr->char_set);
   HPDF_Dict data = HPDF_DictStream_New(mmgr, pdf->xref);
   if (!data) return nullptr;
-  ret += HPDF_Stream_Write(data->stream, reinterpret_cast<const HPDF_BYTE*>(program.data()),
-                           static_cast<HPDF_UINT>(program.size()));
   ret += HPDF_Dict_AddNumber(data, "Length1", static_cast<HPDF_INT32>(length));
   ret += HPDF_Dict_AddNumber(data, "Length2", 0);
   ret += HPDF_Dict_AddNumber(data, "Length3", 0);
-  data->filter = HPDF_STREAM_FILTER_NONE;
-  data->write_fn = write_flate_filter;
+  if (!store_deflated(data, program)) return nullptr;
   ret += HPDF_Dict_Add(descriptor, "FontFile2", data);
   return ret == HPDF_OK ? descriptor : nullptr;
 }

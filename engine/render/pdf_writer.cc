@@ -17,6 +17,7 @@
 #include "core/file_io.h"
 #include "render/chart_scale.h"
 #include "render/pdf_content_stream.h"
+#include "render/pdf_deflated_stream.h"
 #include "render/pdf_font_program.h"
 #include "render/labels.h"
 #include "render/style.h"
@@ -1562,6 +1563,10 @@ Result<std::string> render_pdf(const Document& document, const PdfOptions& optio
       painter.text({t.right - fonts.width(kRegular, n, 9.5), t.y, kRegular, 9.5, style::kText, n});
     }
     painter.end_text();
+    painter.finish();
+    // The page is complete: deflate it now at zlib's fastest level (libharu
+    // would at its default level when saving, at three times the time).
+    deflate_page_content(hpages[static_cast<std::size_t>(i)], 1);
   }
 
   // links and bookmarks once every page exists
