@@ -18,6 +18,7 @@
 #include "render/chart_scale.h"
 #include "render/pdf_content_stream.h"
 #include "render/pdf_deflated_stream.h"
+#include "render/pdf_to_unicode.h"
 #include "render/pdf_font_program.h"
 #include "render/labels.h"
 #include "render/style.h"
@@ -187,7 +188,12 @@ class Fonts {
   // The face's single-byte font, created on first use in this document.
   HPDF_Font single_byte(FontId id) { return font(id, single_byte_, kSingleByteEncoding); }
   // The face's UTF-8 CID font, created on first use in this document.
-  HPDF_Font unicode(FontId id) { return font(id, unicode_, "UTF-8"); }
+  HPDF_Font unicode(FontId id) {
+    const bool created = !unicode_[id];
+    HPDF_Font f = font(id, unicode_, "UTF-8");
+    if (created && f) repair_to_unicode(f);  // libharu's own map is not a ToUnicode map
+    return f;
+  }
 
   // The font that draws `text` in face `id` and the bytes to show with it:
   // Windows-1252 bytes on the single-byte font when every character has

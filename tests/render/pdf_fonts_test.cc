@@ -163,6 +163,9 @@ TEST_CASE("pdf fonts: names outside Windows-1252 render in paragraphs and table 
   // the table cell, on its own line in the layout text
   CHECK(contains(layout, "Ayşe Yılmaz   "));
   CHECK_FALSE(contains(text, "?"));
+  // The CID fonts' ToUnicode map is a real one: pdftotext has nothing to say about it.
+  const CommandResult warnings = run_command("pdftotext " + quoted(out) + " /dev/null 2>&1");
+  CHECK(warnings.output.empty());
 
   // regular and bold for the Dutch text; regular (names) and bold (Łukasz
   // Wróbel, the header Ğ) for the rest: one embedded font file per face
