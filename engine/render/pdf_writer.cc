@@ -365,6 +365,22 @@ class Wrapper {
   explicit Wrapper(Fonts& fonts) : fonts_(fonts) {}
 
   std::vector<TextLine> wrap(const Runs& runs, double size, double max_width, bool bold = false) {
+    // The common case of a table cell: one plain run, single-spaced, that
+    // fits. It is one line of one fragment, as the word loop below would make it.
+    if (runs.size() == 1 && runs[0].link.empty()) {
+      const std::string& t = runs[0].text;
+      if (t.empty()) return {};
+      if (t.front() != ' ' && t.back() != ' ' && t.find("  ") == std::string::npos) {
+        const FontId font = font_for(runs[0].bold || bold, runs[0].italic);
+        const double width = fonts_.width(font, t, size);
+        if (width <= max_width + 1e-6) {
+          std::vector<TextLine> lines(1);
+          lines[0].frags.push_back({font, t, 0, width, std::string()});
+          lines[0].width = width;
+          return lines;
+        }
+      }
+    }
     // Split into words (sequences of non-space pieces, possibly of several
     // styles) separated by single spaces.
     struct Piece {
