@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <optional>
 #include <set>
 #include <system_error>
 
@@ -53,46 +54,82 @@ std::vector<MonthSummary> summarize(const SampleWorld& world) {
   return out;
 }
 
-std::vector<PendingExport> monthly_exports(const Config& config, const DeliveryPlan& plan,
-                                           const SampleWorld& world) {
-  std::vector<PendingExport> exports;
-  std::map<std::string, CaseSnapshot> delivered_cases;
-  std::map<std::size_t, InterventionState> delivered_interventions;
-  std::set<std::string> delivered_case_ids;
-  for (std::size_t m = 0; m < world.months.size(); ++m) {
-    const YearMonth& month = world.months[m];
+// The monthly exports, one month at a time, so only one month's records are
+// ever held as ExportRecords. Carries what earlier months delivered (for the
+// natural-key upserts) and, per month, which assessments, observations and
+// events it delivers and per partner which interventions it may re-deliver.
+class MonthlyExports {
+ public:
+  MonthlyExports(const Config& config, const DeliveryPlan& plan, const SampleWorld& world)
+      : config_(config),
+        plan_(plan),
+        world_(world),
+        delivered_cases_(world.cases.size()),
+        delivered_interventions_(world.interventions.size()),
+        assessments_(world.months.size()),
+        observations_(world.months.size()),
+        events_(world.months.size()),
+        interventions_(plan.intervention_partners.size()) {
+    // The first month also carries everything before it (the initial load);
+    // a day after the last month is in none.
+    auto month_of = [&](const Date& day) {
+      const auto found = std::lower_bound(world.months.begin(), world.months.end(), day,
+                                          [](const YearMonth& m, const Date& d) { return m.last_day() < d; });
+      return static_cast<std::size_t>(found - world.months.begin());
+    };
+    for (std::size_t i = 0; i < world.assessments.size(); ++i) {
+      const std::size_t m = month_of(world.assessments[i].assessed_on);
+      if (m < assessments_.size()) assessments_[m].push_back(i);
+    }
+    for (std::size_t i = 0; i < world.observations.size(); ++i) {
+      const std::size_t m = month_of(world.observations[i].observed_on);
+      if (m < observations_.size()) observations_[m].push_back(i);
+    }
+    for (std::size_t i = 0; i < world.events.size(); ++i) {
+      const Date& day = world.events[i].occurred_on.date;
+      const std::size_t m = month_of(day);
+      if (m < events_.size() && world.months[m].contains(day)) events_[m].push_back(i);
+    }
+    for (std::size_t i = 0; i < world.interventions.size(); ++i) {
+      for (std::size_t p = 0; p < plan.intervention_partners.size(); ++p) {
+        if (world.interventions[i].partner == plan.intervention_partners[p]) interventions_[p].push_back(i);
+      }
+    }
+  }
+
+  // The exports of month `m`, in import order; call for m = 0, 1, ... in turn.
+  std::vector<PendingExport> month(std::size_t m) {
+    std::vector<PendingExport> exports;
+    const YearMonth& month = world_.months[m];
     const Date end = month.last_day();
-    // The first month also carries everything before it (the initial load).
-    const Date previous_end = m == 0 ? Date{1, 1, 1} : world.months[m - 1].last_day();
-    auto in_month = [&](const Date& day) { return day <= end && day > previous_end; };
     const int index = static_cast<int>(m);
     auto start = [&](const std::string& partner, RecordKind kind) {
       PendingExport pending;
-      pending.delivery = plan.delivery(partner, kind, index);
+      pending.delivery = plan_.delivery(partner, kind, index);
       pending.month = month;
       return pending;
     };
 
     // Cases: new ones, and earlier ones whose fields changed (natural-key upserts).
-    PendingExport cases = start(plan.regie, RecordKind::cases);
-    for (const auto& c : world.cases) {
+    PendingExport cases = start(plan_.regie, RecordKind::cases);
+    for (std::size_t i = 0; i < world_.cases.size(); ++i) {
+      const auto& c = world_.cases[i];
       if (c.registered_on > end) continue;
       const CaseSnapshot snapshot = snapshot_at(c, end);
-      const auto found = delivered_cases.find(c.case_id);
-      if (found != delivered_cases.end() && found->second == snapshot) continue;
-      if (found != delivered_cases.end()) ++cases.upserts;
-      cases.records.push_back(format_case(c, world.persons[c.person], snapshot, cases.delivery.dialect));
-      delivered_cases[c.case_id] = snapshot;
+      auto& delivered = delivered_cases_[i];
+      if (delivered && *delivered == snapshot) continue;
+      if (delivered) ++cases.upserts;
+      cases.records.push_back(format_case(c, world_.persons[c.person], snapshot, cases.delivery.dialect));
+      delivered = snapshot;
     }
     exports.push_back(std::move(cases));
 
-    PendingExport assessments = start(plan.regie, RecordKind::assessments);
+    PendingExport assessments = start(plan_.regie, RecordKind::assessments);
     std::size_t counter = 0;
-    for (const auto& a : world.assessments) {
-      if (!in_month(a.assessed_on)) continue;
+    for (const std::size_t i : assessments_[m]) {
       // XML: every other record uses the <item code score source> form.
-      assessments.records.push_back(
-          format_assessment(a, config.framework, assessments.delivery.dialect, counter++ % 2 == 1));
+      assessments.records.push_back(format_assessment(world_.assessments[i], config_.framework,
+                                                      assessments.delivery.dialect, counter++ % 2 == 1));
     }
     std::stable_sort(assessments.records.begin(), assessments.records.end(),
                      [](const ExportRecord& x, const ExportRecord& y) {
@@ -100,39 +137,84 @@ std::vector<PendingExport> monthly_exports(const Config& config, const DeliveryP
                      });
     exports.push_back(std::move(assessments));
 
-    PendingExport life = start(plan.regie, RecordKind::life_domains);
-    for (const auto& o : world.observations) {
-      if (in_month(o.observed_on)) life.records.push_back(format_observation(o, life.delivery.dialect));
+    PendingExport life = start(plan_.regie, RecordKind::life_domains);
+    for (const std::size_t i : observations_[m]) {
+      life.records.push_back(format_observation(world_.observations[i], life.delivery.dialect));
     }
     exports.push_back(std::move(life));
 
-    for (const auto& partner : plan.intervention_partners) {
-      PendingExport pending = start(partner, RecordKind::interventions);
-      for (std::size_t i = 0; i < world.interventions.size(); ++i) {
-        const auto& intervention = world.interventions[i];
-        if (intervention.partner != partner) continue;
-        const auto state = intervention_state_at(intervention, end);
+    for (std::size_t p = 0; p < plan_.intervention_partners.size(); ++p) {
+      PendingExport pending = start(plan_.intervention_partners[p], RecordKind::interventions);
+      for (const std::size_t i : interventions_[p]) {
+        const auto state = intervention_state_at(world_.interventions[i], end);
         if (!state) continue;
-        const auto found = delivered_interventions.find(i);
-        if (found != delivered_interventions.end() && found->second == *state) continue;
-        if (found != delivered_interventions.end()) ++pending.upserts;
-        pending.records.push_back(format_intervention(intervention, *state, pending.delivery.dialect));
-        delivered_interventions[i] = *state;
+        auto& delivered = delivered_interventions_[i];
+        if (delivered && *delivered == *state) continue;
+        if (delivered) ++pending.upserts;
+        pending.records.push_back(format_intervention(world_.interventions[i], *state, pending.delivery.dialect));
+        delivered = *state;
       }
       exports.push_back(std::move(pending));
     }
 
-    for (const auto& partner : plan.event_partners) {
+    for (const auto& partner : plan_.event_partners) {
       PendingExport pending = start(partner, RecordKind::events);
-      for (const auto& e : world.events) {
-        if (e.partner == partner && month.contains(e.occurred_on.date)) {
-          pending.records.push_back(format_event(e, pending.delivery.dialect));
-        }
+      for (const std::size_t i : events_[m]) {
+        const auto& e = world_.events[i];
+        if (e.partner == partner) pending.records.push_back(format_event(e, pending.delivery.dialect));
       }
       exports.push_back(std::move(pending));
     }
+    return exports;
   }
-  return exports;
+
+ private:
+  const Config& config_;
+  const DeliveryPlan& plan_;
+  const SampleWorld& world_;
+  std::vector<std::optional<CaseSnapshot>> delivered_cases_;               // by case index
+  std::vector<std::optional<InterventionState>> delivered_interventions_;  // by intervention index
+  std::vector<std::vector<std::size_t>> assessments_;   // per month, in world order
+  std::vector<std::vector<std::size_t>> observations_;  // per month, in world order
+  std::vector<std::vector<std::size_t>> events_;        // per month, in world order
+  std::vector<std::vector<std::size_t>> interventions_;  // per intervention partner, in world order
+};
+
+// Serialises one pending export into the set (skipped when it has no records),
+// with its planted faults located on their lines.
+Status add_file(SampleSet& set, PendingExport& pending) {
+  if (pending.records.empty()) return Status::ok();
+  const Delivery& d = pending.delivery;
+  SampleFile file;
+  file.month = pending.month.iso();
+  file.kind = code(d.kind);
+  file.partner = d.partner;
+  file.path = file.month + "/" + d.partner + "_" + file.kind + "." + extension(d.dialect);
+  file.format = d.dialect.format;
+  file.encoding = d.dialect.encoding;
+  file.bom = d.dialect.bom && d.dialect.format == "csv" && d.dialect.encoding == "utf-8";
+  file.delimiter = delimiter_text(d.dialect);
+  file.line_end = d.dialect.crlf ? "crlf" : "lf";
+  file.date_style = date_style_name(d.dialect.dates);
+  file.mapped = d.mapped;
+  file.records = pending.records.size();
+  file.upserts = pending.upserts;
+  file.faults = pending.faults.size();
+  file.expected = pending.faults.empty() ? "stored" : "quarantined";
+  const std::string created = pending.month.next().first_day().iso() + "T06:00:00";
+  auto written = d.dialect.format == "xml"
+                     ? write_xml_export(d.dialect, file.kind, d.partner, created, d.columns, pending.records)
+                     : write_csv_export(d.dialect, d.columns, pending.records);
+  if (!written) return Status::error(file.path + ": " + written.message());
+  file.bytes = std::move(written->bytes);
+  for (auto& fault : pending.faults) {
+    fault.meta.file = file.path;
+    fault.meta.record = fault.record + 1;
+    fault.meta.line = written->record_lines[fault.record];
+    set.faults.push_back(fault.meta);
+  }
+  set.files.push_back(std::move(file));
+  return Status::ok();
 }
 
 std::string manifest_json(const SampleSet& set, const Config& config) {
@@ -270,46 +352,18 @@ Result<SampleSet> build_sample(const Config& config, const SampleOptions& option
   SampleSet set;
   set.options = options;
   set.months = summarize(*world);
-  std::vector<PendingExport> exports = monthly_exports(config, *plan, *world);
   const YearMonth last = world->months.back();
   const int last_index = static_cast<int>(world->months.size()) - 1;
-  if (options.faults) {
-    const Status planted = plant_record_faults(config, *plan, *world, last, last_index, exports);
-    if (!planted) return planted;
-  }
-
-  for (auto& pending : exports) {
-    if (pending.records.empty()) continue;
-    const Delivery& d = pending.delivery;
-    SampleFile file;
-    file.month = pending.month.iso();
-    file.kind = code(d.kind);
-    file.partner = d.partner;
-    file.path = file.month + "/" + d.partner + "_" + file.kind + "." + extension(d.dialect);
-    file.format = d.dialect.format;
-    file.encoding = d.dialect.encoding;
-    file.bom = d.dialect.bom && d.dialect.format == "csv" && d.dialect.encoding == "utf-8";
-    file.delimiter = delimiter_text(d.dialect);
-    file.line_end = d.dialect.crlf ? "crlf" : "lf";
-    file.date_style = date_style_name(d.dialect.dates);
-    file.mapped = d.mapped;
-    file.records = pending.records.size();
-    file.upserts = pending.upserts;
-    file.faults = pending.faults.size();
-    file.expected = pending.faults.empty() ? "stored" : "quarantined";
-    const std::string created = pending.month.next().first_day().iso() + "T06:00:00";
-    auto written = d.dialect.format == "xml"
-                       ? write_xml_export(d.dialect, file.kind, d.partner, created, d.columns, pending.records)
-                       : write_csv_export(d.dialect, d.columns, pending.records);
-    if (!written) return Status::error(file.path + ": " + written.message());
-    file.bytes = std::move(written->bytes);
-    for (auto& fault : pending.faults) {
-      fault.meta.file = file.path;
-      fault.meta.record = fault.record + 1;
-      fault.meta.line = written->record_lines[fault.record];
-      set.faults.push_back(fault.meta);
+  MonthlyExports monthly(config, *plan, *world);
+  for (std::size_t m = 0; m < world->months.size(); ++m) {
+    std::vector<PendingExport> exports = monthly.month(m);
+    if (options.faults && static_cast<int>(m) == last_index) {
+      const Status planted = plant_record_faults(config, *plan, *world, last, last_index, exports);
+      if (!planted) return planted;
     }
-    set.files.push_back(std::move(file));
+    for (auto& pending : exports) {
+      if (Status added = add_file(set, pending); !added) return added;
+    }
   }
   if (options.faults) {
     for (auto& [file, fault] : broken_files(config, *plan, *world, last, last_index)) {
