@@ -48,9 +48,9 @@ PendingExport& export_for(std::vector<PendingExport>& exports, const DeliveryPla
 
 void add_fault(PendingExport& pending, ExportRecord record, const std::string& field,
                const std::string& value, const std::string& fault_code, const std::string& reason) {
-  pending.records.push_back(std::move(record));
+  pending.add(record);
   PendingExport::Fault fault;
-  fault.record = pending.records.size() - 1;
+  fault.record = pending.records() - 1;
   fault.meta.kind = code(pending.delivery.kind);
   fault.meta.partner = pending.delivery.partner;
   fault.meta.field = field;
@@ -214,7 +214,7 @@ Status plant_record_faults(const Config& config, const DeliveryPlan& plan, const
       }
       a.judgement = consistency_floor(config.framework, a.scores);
       a.rationale.clear();
-      extra.records.push_back(format_assessment(a, config.framework, extra.delivery.dialect, true));
+      extra.add(format_assessment(a, config.framework, extra.delivery.dialect, true));
       a.scores[0] = 0;
       a.sources[0].clear();
       a.evidence[0].clear();

@@ -11,6 +11,7 @@
 
 #include "core/file_io.h"
 #include "sample/delivery_plan.h"
+#include "sample/pending_export.h"
 #include "sample/planted_faults.h"
 #include "sample/record_format.h"
 #include "sample/simulation.h"
@@ -21,12 +22,6 @@ namespace casus {
 namespace {
 
 constexpr const char* kGeneratorName = "casus sample";
-
-std::string extension(const Dialect& dialect) { return dialect.format == "xml" ? "xml" : "csv"; }
-
-std::string delimiter_text(const Dialect& dialect) {
-  return dialect.format == "xml" ? "" : std::string(1, dialect.delimiter);
-}
 
 // Whether a case counts as active at the end of a day (monitoring spec).
 bool active_at(const SampleCase& c, const Date& day) {
@@ -119,27 +114,28 @@ class MonthlyExports {
       auto& delivered = delivered_cases_[i];
       if (delivered && *delivered == snapshot) continue;
       if (delivered) ++cases.upserts;
-      cases.records.push_back(format_case(c, world_.persons[c.person], snapshot, cases.delivery.dialect));
+      cases.add(format_case(c, world_.persons[c.person], snapshot, cases.delivery.dialect));
       delivered = snapshot;
     }
     exports.push_back(std::move(cases));
 
+    // Assessments in order of case_id; XML: every other one in order of the
+    // simulation uses the <item code score source> form.
     PendingExport assessments = start(plan_.regie, RecordKind::assessments);
-    std::size_t counter = 0;
-    for (const std::size_t i : assessments_[m]) {
-      // XML: every other record uses the <item code score source> form.
-      assessments.records.push_back(format_assessment(world_.assessments[i], config_.framework,
-                                                      assessments.delivery.dialect, counter++ % 2 == 1));
+    std::vector<std::pair<std::size_t, bool>> order;  // assessment, item elements
+    for (const std::size_t i : assessments_[m]) order.emplace_back(i, order.size() % 2 == 1);
+    std::stable_sort(order.begin(), order.end(), [&](const auto& x, const auto& y) {
+      return world_.assessments[x.first].case_id < world_.assessments[y.first].case_id;
+    });
+    for (const auto& [i, item_elements] : order) {
+      assessments.add(format_assessment(world_.assessments[i], config_.framework, assessments.delivery.dialect,
+                                        item_elements));
     }
-    std::stable_sort(assessments.records.begin(), assessments.records.end(),
-                     [](const ExportRecord& x, const ExportRecord& y) {
-                       return x.values.at("case_id") < y.values.at("case_id");
-                     });
     exports.push_back(std::move(assessments));
 
     PendingExport life = start(plan_.regie, RecordKind::life_domains);
     for (const std::size_t i : observations_[m]) {
-      life.records.push_back(format_observation(world_.observations[i], life.delivery.dialect));
+      life.add(format_observation(world_.observations[i], life.delivery.dialect));
     }
     exports.push_back(std::move(life));
 
@@ -151,7 +147,7 @@ class MonthlyExports {
         auto& delivered = delivered_interventions_[i];
         if (delivered && *delivered == *state) continue;
         if (delivered) ++pending.upserts;
-        pending.records.push_back(format_intervention(world_.interventions[i], *state, pending.delivery.dialect));
+        pending.add(format_intervention(world_.interventions[i], *state, pending.delivery.dialect));
         delivered = *state;
       }
       exports.push_back(std::move(pending));
@@ -161,7 +157,7 @@ class MonthlyExports {
       PendingExport pending = start(partner, RecordKind::events);
       for (const std::size_t i : events_[m]) {
         const auto& e = world_.events[i];
-        if (e.partner == partner) pending.records.push_back(format_event(e, pending.delivery.dialect));
+        if (e.partner == partner) pending.add(format_event(e, pending.delivery.dialect));
       }
       exports.push_back(std::move(pending));
     }
@@ -179,43 +175,6 @@ class MonthlyExports {
   std::vector<std::vector<std::size_t>> events_;        // per month, in world order
   std::vector<std::vector<std::size_t>> interventions_;  // per intervention partner, in world order
 };
-
-// Serialises one pending export into the set (skipped when it has no records),
-// with its planted faults located on their lines.
-Status add_file(SampleSet& set, PendingExport& pending) {
-  if (pending.records.empty()) return Status::ok();
-  const Delivery& d = pending.delivery;
-  SampleFile file;
-  file.month = pending.month.iso();
-  file.kind = code(d.kind);
-  file.partner = d.partner;
-  file.path = file.month + "/" + d.partner + "_" + file.kind + "." + extension(d.dialect);
-  file.format = d.dialect.format;
-  file.encoding = d.dialect.encoding;
-  file.bom = d.dialect.bom && d.dialect.format == "csv" && d.dialect.encoding == "utf-8";
-  file.delimiter = delimiter_text(d.dialect);
-  file.line_end = d.dialect.crlf ? "crlf" : "lf";
-  file.date_style = date_style_name(d.dialect.dates);
-  file.mapped = d.mapped;
-  file.records = pending.records.size();
-  file.upserts = pending.upserts;
-  file.faults = pending.faults.size();
-  file.expected = pending.faults.empty() ? "stored" : "quarantined";
-  const std::string created = pending.month.next().first_day().iso() + "T06:00:00";
-  auto written = d.dialect.format == "xml"
-                     ? write_xml_export(d.dialect, file.kind, d.partner, created, d.columns, pending.records)
-                     : write_csv_export(d.dialect, d.columns, pending.records);
-  if (!written) return Status::error(file.path + ": " + written.message());
-  file.bytes = std::move(written->bytes);
-  for (auto& fault : pending.faults) {
-    fault.meta.file = file.path;
-    fault.meta.record = fault.record + 1;
-    fault.meta.line = written->record_lines[fault.record];
-    set.faults.push_back(fault.meta);
-  }
-  set.files.push_back(std::move(file));
-  return Status::ok();
-}
 
 std::string manifest_json(const SampleSet& set, const Config& config) {
   std::string out = "{\n";
@@ -362,7 +321,10 @@ Result<SampleSet> build_sample(const Config& config, const SampleOptions& option
       if (!planted) return planted;
     }
     for (auto& pending : exports) {
-      if (Status added = add_file(set, pending); !added) return added;
+      if (pending.records() == 0) continue;
+      auto file = pending.finish(set.faults);
+      if (!file) return file.status();
+      set.files.push_back(std::move(file.value()));
     }
   }
   if (options.faults) {
