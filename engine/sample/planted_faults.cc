@@ -184,11 +184,7 @@ Status plant_record_faults(const Config& config, const DeliveryPlan& plan, const
     SampleAssessment a;
     a.case_id = anchor->case_id;
     a.assessor = anchor->regisseur;
-    for (std::size_t i = 0; i < config.framework.items.size(); ++i) {
-      a.scores.push_back(0);
-      a.sources.push_back("");
-      a.evidence.push_back("");
-    }
+    for (std::size_t i = 0; i < config.framework.items.size(); ++i) a.scores.push_back(0);
     a.judgement = Judgement::laag;  // all items 0: floor laag
     std::set<std::string> items;
     for (const auto& item : config.framework.items) items.insert(item.code);
@@ -209,15 +205,13 @@ Status plant_record_faults(const Config& config, const DeliveryPlan& plan, const
       a.assessed_on = day;
       if (!plan.evidence_source.empty()) {
         a.scores[0] = 2;
-        a.sources[0] = plan.evidence_source;
-        a.evidence[0] = item_evidence().front();
+        a.evidence.push_back({0, plan.evidence_source, item_evidence().front()});
       }
       a.judgement = consistency_floor(config.framework, a.scores);
       a.rationale.clear();
       extra.add(format_assessment(a, config.framework, extra.delivery.dialect, true));
       a.scores[0] = 0;
-      a.sources[0].clear();
-      a.evidence[0].clear();
+      a.evidence.clear();
       a.judgement = Judgement::laag;
       exports.push_back(std::move(extra));
       regular = &exports.back();

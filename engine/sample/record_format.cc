@@ -48,13 +48,17 @@ ExportRecord format_assessment(const SampleAssessment& assessment, const Framewo
   put_date(record, "assessed_on", assessment.assessed_on, dialect);
   put(record, "assessor", assessment.assessor);
   const bool xml = dialect.format == "xml";
+  auto evidence = assessment.evidence.begin();
   for (std::size_t i = 0; i < framework.items.size() && i < assessment.scores.size(); ++i) {
     const auto& item = framework.items[i];
     const auto& score = assessment.scores[i];
     const std::string text = score ? std::to_string(*score) : "?";
-    const bool evidenced = !assessment.sources[i].empty();
+    while (evidence != assessment.evidence.end() && evidence->item < i) ++evidence;
+    const bool evidenced = evidence != assessment.evidence.end() && evidence->item == i &&
+                           !evidence->source.empty();
     if (xml && (item_elements || evidenced)) {
-      record.item_elements[item.code] = ItemElement{text, assessment.sources[i], assessment.evidence[i]};
+      record.item_elements[item.code] = evidenced ? ItemElement{text, evidence->source, evidence->text}
+                                                  : ItemElement{text, "", ""};
     } else if (score || !xml) {
       // CSV writes unknown as '?'; XML element form leaves an unknown item out.
       record.values[item.code] = text;

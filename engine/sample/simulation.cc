@@ -404,8 +404,7 @@ SampleAssessment Simulator::assess(Prng& rng, const SampleCase& sample_case, con
     assessment.scores.push_back(score);
     const bool evidenced = score && *score == 2 && !settings_.evidence_source.empty() &&
                            rng.chance(0.4);
-    assessment.sources.push_back(evidenced ? settings_.evidence_source : "");
-    assessment.evidence.push_back(evidenced ? rng.pick(item_evidence()) : "");
+    if (evidenced) assessment.evidence.push_back({i, settings_.evidence_source, rng.pick(item_evidence())});
   }
   assessment.floor = consistency_floor(framework, assessment.scores);
   const Judgement base = risk < 0.38 ? Judgement::laag : risk < 0.62 ? Judgement::midden

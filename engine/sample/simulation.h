@@ -68,13 +68,19 @@ struct CaseSnapshot {
 };
 CaseSnapshot snapshot_at(const SampleCase& sample_case, const Date& day);
 
+// The evidence of one item score: the partner it came from and the text.
+struct ItemEvidence {
+  std::size_t item = 0;  // index into Framework::items
+  std::string source;    // partner code
+  std::string text;
+};
+
 struct SampleAssessment {
   std::string case_id;
   Date assessed_on;
   std::string assessor;
   std::vector<std::optional<int>> scores;  // parallel to Framework::items
-  std::vector<std::string> sources;        // partner code of the evidence, or ""
-  std::vector<std::string> evidence;
+  std::vector<ItemEvidence> evidence;      // the few evidenced items, in item order
   Judgement judgement = Judgement::laag;
   Judgement floor = Judgement::laag;  // consistency floor of the scores
   std::string rationale;
