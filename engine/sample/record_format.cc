@@ -1,5 +1,7 @@
 #include "sample/record_format.h"
 
+#include "sample/synthetic_text.h"
+
 namespace casus {
 
 namespace {
@@ -82,13 +84,16 @@ ExportRecord format_intervention(const SampleIntervention& intervention,
   return record;
 }
 
-ExportRecord format_observation(const SampleObservation& observation, const Dialect& dialect) {
+ExportRecord format_observation(const SampleObservation& observation, const std::string& case_id,
+                                const std::string& domain, const Dialect& dialect) {
   ExportRecord record;
-  put(record, "case_id", observation.case_id);
+  put(record, "case_id", case_id);
   put_date(record, "observed_on", observation.observed_on, dialect);
-  put(record, "domain", observation.domain);
+  put(record, "domain", domain);
   put(record, "score", std::to_string(observation.score));
-  put(record, "goal", observation.goal);
+  if (observation.goal >= 0) {
+    put(record, "goal", life_domain_goals().at(static_cast<std::size_t>(observation.goal)));
+  }
   return record;
 }
 

@@ -72,22 +72,25 @@ class MonthlyExports {
                                           [](const YearMonth& m, const Date& d) { return m.last_day() < d; });
       return static_cast<std::size_t>(found - world.months.begin());
     };
+    auto add = [](std::vector<std::uint32_t>& list, std::size_t i) {
+      list.push_back(static_cast<std::uint32_t>(i));
+    };
     for (std::size_t i = 0; i < world.assessments.size(); ++i) {
       const std::size_t m = month_of(world.assessments[i].assessed_on);
-      if (m < assessments_.size()) assessments_[m].push_back(i);
+      if (m < assessments_.size()) add(assessments_[m], i);
     }
     for (std::size_t i = 0; i < world.observations.size(); ++i) {
       const std::size_t m = month_of(world.observations[i].observed_on);
-      if (m < observations_.size()) observations_[m].push_back(i);
+      if (m < observations_.size()) add(observations_[m], i);
     }
     for (std::size_t i = 0; i < world.events.size(); ++i) {
       const Date& day = world.events[i].occurred_on.date;
       const std::size_t m = month_of(day);
-      if (m < events_.size() && world.months[m].contains(day)) events_[m].push_back(i);
+      if (m < events_.size() && world.months[m].contains(day)) add(events_[m], i);
     }
     for (std::size_t i = 0; i < world.interventions.size(); ++i) {
       for (std::size_t p = 0; p < plan.intervention_partners.size(); ++p) {
-        if (world.interventions[i].partner == plan.intervention_partners[p]) interventions_[p].push_back(i);
+        if (world.interventions[i].partner == plan.intervention_partners[p]) add(interventions_[p], i);
       }
     }
   }
@@ -123,7 +126,7 @@ class MonthlyExports {
     // simulation uses the <item code score source> form.
     PendingExport assessments = start(plan_.regie, RecordKind::assessments);
     std::vector<std::pair<std::size_t, bool>> order;  // assessment, item elements
-    for (const std::size_t i : assessments_[m]) order.emplace_back(i, order.size() % 2 == 1);
+    for (const std::uint32_t i : assessments_[m]) order.emplace_back(i, order.size() % 2 == 1);
     std::stable_sort(order.begin(), order.end(), [&](const auto& x, const auto& y) {
       return world_.assessments[x.first].case_id < world_.assessments[y.first].case_id;
     });
@@ -134,14 +137,16 @@ class MonthlyExports {
     exports.push_back(std::move(assessments));
 
     PendingExport life = start(plan_.regie, RecordKind::life_domains);
-    for (const std::size_t i : observations_[m]) {
-      life.add(format_observation(world_.observations[i], life.delivery.dialect));
+    for (const std::uint32_t i : observations_[m]) {
+      const auto& o = world_.observations[i];
+      life.add(format_observation(o, world_.cases[o.case_index].case_id,
+                                  config_.monitoring.life_domains[o.domain].code, life.delivery.dialect));
     }
     exports.push_back(std::move(life));
 
     for (std::size_t p = 0; p < plan_.intervention_partners.size(); ++p) {
       PendingExport pending = start(plan_.intervention_partners[p], RecordKind::interventions);
-      for (const std::size_t i : interventions_[p]) {
+      for (const std::uint32_t i : interventions_[p]) {
         const auto state = intervention_state_at(world_.interventions[i], end);
         if (!state) continue;
         auto& delivered = delivered_interventions_[i];
@@ -155,7 +160,7 @@ class MonthlyExports {
 
     for (const auto& partner : plan_.event_partners) {
       PendingExport pending = start(partner, RecordKind::events);
-      for (const std::size_t i : events_[m]) {
+      for (const std::uint32_t i : events_[m]) {
         const auto& e = world_.events[i];
         if (e.partner == partner) pending.add(format_event(e, pending.delivery.dialect));
       }
@@ -170,10 +175,10 @@ class MonthlyExports {
   const SampleWorld& world_;
   std::vector<std::optional<CaseSnapshot>> delivered_cases_;               // by case index
   std::vector<std::optional<InterventionState>> delivered_interventions_;  // by intervention index
-  std::vector<std::vector<std::size_t>> assessments_;   // per month, in world order
-  std::vector<std::vector<std::size_t>> observations_;  // per month, in world order
-  std::vector<std::vector<std::size_t>> events_;        // per month, in world order
-  std::vector<std::vector<std::size_t>> interventions_;  // per intervention partner, in world order
+  std::vector<std::vector<std::uint32_t>> assessments_;   // per month, in world order
+  std::vector<std::vector<std::uint32_t>> observations_;  // per month, in world order
+  std::vector<std::vector<std::uint32_t>> events_;        // per month, in world order
+  std::vector<std::vector<std::uint32_t>> interventions_;  // per intervention partner, in world order
 };
 
 std::string manifest_json(const SampleSet& set, const Config& config) {

@@ -177,7 +177,7 @@ class Simulator {
   void record_event(Prng& rng, const SampleCase& sample_case, EventKind kind, const Date& day);
   SampleAssessment assess(Prng& rng, const SampleCase& sample_case, const Date& day, double risk,
                           double vulnerability, double protection, bool first);
-  void observe(Prng& rng, const SampleCase& sample_case, const Date& day, double months_in,
+  void observe(Prng& rng, std::size_t case_index, const Date& day, double months_in,
                const std::vector<double>& base, double trend, bool first);
   void add_interventions(Prng& rng, const SampleCase& sample_case, const Date& decided, int count,
                          const std::string& category, double risk);
@@ -423,7 +423,7 @@ SampleAssessment Simulator::assess(Prng& rng, const SampleCase& sample_case, con
   return assessment;
 }
 
-void Simulator::observe(Prng& rng, const SampleCase& sample_case, const Date& day,
+void Simulator::observe(Prng& rng, std::size_t case_index, const Date& day,
                         double months_in, const std::vector<double>& base, double trend,
                         bool first) {
   const auto& domains = config_.monitoring.life_domains;
@@ -432,12 +432,16 @@ void Simulator::observe(Prng& rng, const SampleCase& sample_case, const Date& da
     const double noise = rng.real(-0.6, 0.6);
     if (!observed) continue;
     SampleObservation observation;
-    observation.case_id = sample_case.case_id;
+    observation.case_index = static_cast<std::uint32_t>(case_index);
     observation.observed_on = day;
-    observation.domain = domains[d].code;
+    observation.domain = static_cast<std::uint16_t>(d);
     const double value = base[d] + trend * months_in + noise;
-    observation.score = std::clamp(static_cast<int>(std::lround(value)), 1, 5);
-    if (observation.score <= 2 && rng.chance(0.6)) observation.goal = rng.pick(life_domain_goals());
+    observation.score = static_cast<std::uint8_t>(std::clamp(static_cast<int>(std::lround(value)), 1, 5));
+    if (observation.score <= 2 && rng.chance(0.6)) {
+      // As rng.pick(life_domain_goals()), keeping the index.
+      const auto goals = static_cast<std::int64_t>(life_domain_goals().size());
+      observation.goal = static_cast<std::int8_t>(rng.uniform(0, goals - 1));
+    }
     world_.observations.push_back(observation);
   }
 }
@@ -640,7 +644,7 @@ void Simulator::simulate(std::size_t case_index, Prng& rng) {
           judgements.push_back(assessment.judgement);
           world_.assessments.push_back(assessment);
           const Date observed = day.plus_days(rng.uniform(0, 10));
-          if (observed <= window_end_) observe(rng, current(), observed, months_in, domain_base, domain_trend, first);
+          if (observed <= window_end_) observe(rng, case_index, observed, months_in, domain_base, domain_trend, first);
           if (assessment.judgement == Judgement::hoog && (!had_previous || previous < Judgement::hoog) &&
               rng.chance(0.8)) {
             agenda.emplace(day.plus_days(rng.uniform(3, 14)), Action{Action::Type::level, EventKind::melding, +1});

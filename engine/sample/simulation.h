@@ -109,12 +109,14 @@ struct InterventionState {
 std::optional<InterventionState> intervention_state_at(const SampleIntervention& intervention,
                                                       const Date& day);
 
+// A life-domain score. Twelve bytes, as a set holds millions of them: the
+// case, the domain and the goal are indices.
 struct SampleObservation {
-  std::string case_id;
+  std::uint32_t case_index = 0;  // into SampleWorld::cases
   Date observed_on;
-  std::string domain;
-  int score = 3;
-  std::string goal;
+  std::uint16_t domain = 0;      // into Monitoring::life_domains
+  std::uint8_t score = 3;        // 1..5
+  std::int8_t goal = -1;         // into life_domain_goals(); -1 = none
 };
 
 struct SampleEvent {
