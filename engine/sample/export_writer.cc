@@ -138,11 +138,11 @@ std::string mapped_value(const ExportColumn& column, const std::string& value) {
   return found == column.value_codes.end() ? value : found->second;
 }
 
-Result<std::string> encode(const Dialect& dialect, const std::string& utf8) {
+Result<std::string> encode(const Dialect& dialect, std::string utf8) {
   if (dialect.encoding == "windows-1252" || dialect.encoding == "iso-8859-1") {
     return utf8_to_windows1252(utf8);
   }
-  if (dialect.bom && dialect.format == "csv") return "\xEF\xBB\xBF" + utf8;
+  if (dialect.bom && dialect.format == "csv") utf8.insert(0, "\xEF\xBB\xBF");
   return utf8;
 }
 
@@ -214,9 +214,8 @@ void ExportWriter::add(const ExportRecord& record) {
 
 Result<WrittenExport> ExportWriter::finish() {
   if (xml_) text_ += "</export>" + eol_;
-  auto bytes = encode(dialect_, text_);
-  text_.clear();
-  text_.shrink_to_fit();
+  auto bytes = encode(dialect_, std::move(text_));
+  std::string().swap(text_);
   if (!bytes) return bytes.status();
   WrittenExport out;
   out.bytes = std::move(bytes.value());

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -95,9 +96,9 @@ class MonthlyExports {
     }
   }
 
-  // The exports of month `m`, in import order; call for m = 0, 1, ... in turn.
-  std::vector<PendingExport> month(std::size_t m) {
-    std::vector<PendingExport> exports;
+  // Hands the exports of month `m` to `emit` one by one, in import order, each
+  // when its records are written; call for m = 0, 1, ... in turn.
+  Status month(std::size_t m, const std::function<Status(PendingExport&&)>& emit) {
     const YearMonth& month = world_.months[m];
     const Date end = month.last_day();
     const int index = static_cast<int>(m);
@@ -120,7 +121,7 @@ class MonthlyExports {
       cases.add(format_case(c, world_.persons[c.person], snapshot, cases.delivery.dialect));
       delivered = snapshot;
     }
-    exports.push_back(std::move(cases));
+    if (Status s = emit(std::move(cases)); !s) return s;
 
     // Assessments in order of case_id; XML: every other one in order of the
     // simulation uses the <item code score source> form.
@@ -134,7 +135,7 @@ class MonthlyExports {
       assessments.add(format_assessment(world_.assessments[i], config_.framework, assessments.delivery.dialect,
                                         item_elements));
     }
-    exports.push_back(std::move(assessments));
+    if (Status s = emit(std::move(assessments)); !s) return s;
 
     PendingExport life = start(plan_.regie, RecordKind::life_domains);
     for (const std::uint32_t i : observations_[m]) {
@@ -142,7 +143,7 @@ class MonthlyExports {
       life.add(format_observation(o, world_.cases[o.case_index].case_id,
                                   config_.monitoring.life_domains[o.domain].code, life.delivery.dialect));
     }
-    exports.push_back(std::move(life));
+    if (Status s = emit(std::move(life)); !s) return s;
 
     for (std::size_t p = 0; p < plan_.intervention_partners.size(); ++p) {
       PendingExport pending = start(plan_.intervention_partners[p], RecordKind::interventions);
@@ -155,7 +156,7 @@ class MonthlyExports {
         pending.add(format_intervention(world_.interventions[i], *state, pending.delivery.dialect));
         delivered = *state;
       }
-      exports.push_back(std::move(pending));
+      if (Status s = emit(std::move(pending)); !s) return s;
     }
 
     for (const auto& partner : plan_.event_partners) {
@@ -164,9 +165,9 @@ class MonthlyExports {
         const auto& e = world_.events[i];
         if (e.partner == partner) pending.add(format_event(e, pending.delivery.dialect));
       }
-      exports.push_back(std::move(pending));
+      if (Status s = emit(std::move(pending)); !s) return s;
     }
-    return exports;
+    return Status::ok();
   }
 
  private:
@@ -202,8 +203,8 @@ std::string manifest_json(const SampleSet& set, const Config& config) {
            ", \"line_end\": " + json_quote(f.line_end) + ", \"date_style\": " + json_quote(f.date_style) +
            ", \"mapped\": " + (f.mapped ? "true" : "false") + ", \"records\": " + std::to_string(f.records) +
            ", \"upserts\": " + std::to_string(f.upserts) + ", \"faults\": " + std::to_string(f.faults) +
-           ", \"expected\": " + json_quote(f.expected) + ", \"bytes\": " + std::to_string(f.bytes.size()) +
-           ", \"sha256\": " + json_quote(sha256_hex(f.bytes)) + "}";
+           ", \"expected\": " + json_quote(f.expected) + ", \"bytes\": " + std::to_string(f.size) +
+           ", \"sha256\": " + json_quote(f.sha256) + "}";
     out += i + 1 < set.files.size() ? ",\n" : "\n";
   }
   out += "  ],\n  \"summary\": [\n";
@@ -296,7 +297,8 @@ std::string readme_text(const SampleSet& set, const DeliveryPlan& plan) {
 
 }  // namespace
 
-Result<SampleSet> build_sample(const Config& config, const SampleOptions& options) {
+Result<SampleSet> build_sample(const Config& config, const SampleOptions& options,
+                               const SampleFileSink& sink) {
   if (options.cases < 1 || options.cases > 100000) return Status::error("cases must be between 1 and 100000");
   if (options.months < 1 || options.months > 240) return Status::error("months must be between 1 and 240");
   if (options.until.month < 1 || options.until.month > 12) return Status::error("until is not a month");
@@ -315,26 +317,48 @@ Result<SampleSet> build_sample(const Config& config, const SampleOptions& option
 
   SampleSet set;
   set.options = options;
+  auto add = [&](SampleFile file) -> Status {
+    file.size = file.bytes.size();
+    file.sha256 = sha256_hex(file.bytes);
+    if (sink) {
+      if (Status sunk = sink(file); !sunk) return sunk;
+      std::string().swap(file.bytes);  // release the buffer (assigning "" would keep it)
+    }
+    set.files.push_back(std::move(file));
+    return Status::ok();
+  };
   set.months = summarize(*world);
   const YearMonth last = world->months.back();
   const int last_index = static_cast<int>(world->months.size()) - 1;
+  auto finish = [&](PendingExport& pending) -> Status {
+    if (pending.records() == 0) return Status::ok();
+    auto file = pending.finish(set.faults);
+    if (!file) return file.status();
+    return add(std::move(file.value()));
+  };
+  // Each export becomes a file as soon as it is written, except those of the
+  // last month when faults are planted in them.
+  std::vector<PendingExport> held;
   MonthlyExports monthly(config, *plan, *world);
   for (std::size_t m = 0; m < world->months.size(); ++m) {
-    std::vector<PendingExport> exports = monthly.month(m);
-    if (options.faults && static_cast<int>(m) == last_index) {
-      const Status planted = plant_record_faults(config, *plan, *world, last, last_index, exports);
-      if (!planted) return planted;
-    }
-    for (auto& pending : exports) {
-      if (pending.records() == 0) continue;
-      auto file = pending.finish(set.faults);
-      if (!file) return file.status();
-      set.files.push_back(std::move(file.value()));
+    const bool hold = options.faults && static_cast<int>(m) == last_index;
+    const Status made = monthly.month(m, [&](PendingExport&& pending) {
+      if (!hold) return finish(pending);
+      held.push_back(std::move(pending));
+      return Status::ok();
+    });
+    if (!made) return made;
+  }
+  if (options.faults) {
+    const Status planted = plant_record_faults(config, *plan, *world, last, last_index, held);
+    if (!planted) return planted;
+    for (auto& pending : held) {
+      if (Status s = finish(pending); !s) return s;
     }
   }
   if (options.faults) {
     for (auto& [file, fault] : broken_files(config, *plan, *world, last, last_index)) {
-      set.files.push_back(std::move(file));
+      if (Status added = add(std::move(file)); !added) return added;
       set.faults.push_back(std::move(fault));
     }
     set.faults_json = faults_json(set);
@@ -344,38 +368,66 @@ Result<SampleSet> build_sample(const Config& config, const SampleOptions& option
   return set;
 }
 
-Status write_sample(const SampleSet& set, const std::filesystem::path& out_dir) {
+SampleFolderWriter::SampleFolderWriter(std::filesystem::path out_dir) : out_dir_(std::move(out_dir)) {}
+
+Status SampleFolderWriter::failure(Status status) {
+  failed_ = true;
+  return status;
+}
+
+Status SampleFolderWriter::prepare() {
+  if (prepared_) return Status::ok();
   namespace fs = std::filesystem;
   std::error_code error;
-  if (fs::exists(out_dir, error)) {
-    if (!fs::is_directory(out_dir, error)) return Status::error(out_dir.string() + " is not a folder");
-    if (!fs::is_empty(out_dir, error)) {
-      const auto manifest = read_file(out_dir / "manifest.json");
+  if (fs::exists(out_dir_, error)) {
+    if (!fs::is_directory(out_dir_, error)) return failure(Status::error(out_dir_.string() + " is not a folder"));
+    if (!fs::is_empty(out_dir_, error)) {
+      const auto manifest = read_file(out_dir_ / "manifest.json");
       if (!manifest || manifest->find("\"generator\": \"casus sample\"") == std::string::npos) {
-        return Status::error(out_dir.string() +
-                             " is not empty and holds no earlier sample (manifest.json); choose an empty folder");
+        return failure(Status::error(out_dir_.string() +
+                                     " is not empty and holds no earlier sample (manifest.json); choose an empty folder"));
       }
       // Clear the earlier sample: its month folders and the three top-level files.
-      for (const auto& entry : fs::directory_iterator(out_dir, error)) {
+      for (const auto& entry : fs::directory_iterator(out_dir_, error)) {
         const std::string name = entry.path().filename().string();
         const bool month_folder = entry.is_directory() && YearMonth::parse(name).has_value();
         if (month_folder || name == "README.txt" || name == "manifest.json" || name == "faults.json") {
           fs::remove_all(entry.path(), error);
-          if (error) return Status::error("cannot remove " + entry.path().string() + ": " + error.message());
+          if (error) {
+            return failure(Status::error("cannot remove " + entry.path().string() + ": " + error.message()));
+          }
         }
       }
     }
   }
-  for (const auto& file : set.files) {
-    const Status status = write_file_atomic(out_dir / fs::path(file.path), file.bytes);
-    if (!status) return status;
-  }
-  if (Status s = write_file_atomic(out_dir / "README.txt", set.readme); !s) return s;
-  if (Status s = write_file_atomic(out_dir / "manifest.json", set.manifest_json); !s) return s;
-  if (!set.faults_json.empty()) {
-    if (Status s = write_file_atomic(out_dir / "faults.json", set.faults_json); !s) return s;
+  prepared_ = true;
+  return Status::ok();
+}
+
+Status SampleFolderWriter::write_file(const SampleFile& file) {
+  if (Status ready = prepare(); !ready) return ready;
+  if (Status s = write_file_atomic(out_dir_ / std::filesystem::path(file.path), file.bytes); !s) {
+    return failure(s);
   }
   return Status::ok();
+}
+
+Status SampleFolderWriter::finish(const SampleSet& set) {
+  if (Status ready = prepare(); !ready) return ready;
+  if (Status s = write_file_atomic(out_dir_ / "README.txt", set.readme); !s) return failure(s);
+  if (Status s = write_file_atomic(out_dir_ / "manifest.json", set.manifest_json); !s) return failure(s);
+  if (!set.faults_json.empty()) {
+    if (Status s = write_file_atomic(out_dir_ / "faults.json", set.faults_json); !s) return failure(s);
+  }
+  return Status::ok();
+}
+
+Status write_sample(const SampleSet& set, const std::filesystem::path& out_dir) {
+  SampleFolderWriter writer(out_dir);
+  for (const auto& file : set.files) {
+    if (Status s = writer.write_file(file); !s) return s;
+  }
+  return writer.finish(set);
 }
 
 }  // namespace casus

@@ -1,8 +1,10 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
+#include "core/file_io.h"
 #include "core/text_encoding.h"
 #include "model/bsn.h"
 #include "sample/sample_generator.h"
@@ -434,4 +436,41 @@ TEST_CASE("the synthetic bsn range does not run out for large sets") {
   CHECK(seen.size() == 20000);
   CHECK(*seen.rbegin() < "999999999");
   CHECK(seen.begin()->rfind("9997", 0) == 0);  // blocks 9999, 9998 full; 9997 started
+}
+
+TEST_CASE("a sink gets every file when made and the set keeps them without bytes") {
+  static const Config config = make_test_config();
+  const SampleSet plain = build(small(11, true));
+  std::vector<SampleFile> sunk;
+  auto streamed = build_sample(config, small(11, true), [&](const SampleFile& file) {
+    sunk.push_back(file);
+    return Status::ok();
+  });
+  REQUIRE(streamed.is_ok());
+  REQUIRE(sunk.size() == plain.files.size());
+  REQUIRE(streamed->files.size() == plain.files.size());
+  for (std::size_t i = 0; i < plain.files.size(); ++i) {
+    INFO(plain.files[i].path);
+    CHECK(sunk[i].path == plain.files[i].path);
+    CHECK(sunk[i].bytes == plain.files[i].bytes);
+    CHECK(plain.files[i].size == plain.files[i].bytes.size());
+    CHECK(plain.files[i].sha256 == sha256_hex(plain.files[i].bytes));
+    CHECK(streamed->files[i].path == plain.files[i].path);
+    CHECK(streamed->files[i].bytes.empty());
+    CHECK(streamed->files[i].size == plain.files[i].size);
+    CHECK(streamed->files[i].sha256 == plain.files[i].sha256);
+    CHECK(streamed->files[i].records == plain.files[i].records);
+  }
+  CHECK(streamed->manifest_json == plain.manifest_json);
+  CHECK(streamed->readme == plain.readme);
+  CHECK(streamed->faults_json == plain.faults_json);
+
+  // A failing sink stops the build with its message.
+  int calls = 0;
+  auto stopped = build_sample(config, small(11, true), [&](const SampleFile&) {
+    return ++calls == 3 ? Status::error("disk full") : Status::ok();
+  });
+  REQUIRE_FALSE(stopped.is_ok());
+  CHECK(stopped.message() == "disk full");
+  CHECK(calls == 3);
 }
