@@ -438,6 +438,51 @@ TEST_CASE("the synthetic bsn range does not run out for large sets") {
   CHECK(seen.begin()->rfind("9997", 0) == 0);  // blocks 9999, 9998 full; 9997 started
 }
 
+TEST_CASE("re-entries and family cases keep their rules in a larger set") {
+  // The simulator finds travellers and returning persons through indexes, not
+  // by looking through every earlier case; check the rules on many cases.
+  SampleOptions options;
+  options.cases = 3000;
+  options.months = 12;
+  options.seed = 5;
+  const SampleSet set = build(options);
+  std::map<std::string, std::map<std::string, std::string>> latest;
+  for (const auto& [file, record] : all_records(set, "cases")) latest[record.values.at("case_id")] = record.values;
+  REQUIRE(latest.size() == 3000);
+
+  std::map<std::string, std::vector<std::pair<Date, std::string>>> by_bsn;  // registered_on, case_id
+  int family = 0;
+  for (const auto& [id, v] : latest) {
+    by_bsn[v.at("bsn")].emplace_back(*date_of(v.at("registered_on")), id);
+    if (v.at("risk_group") != "5") continue;
+    ++family;
+    INFO(id);
+    REQUIRE(latest.count(v.at("related_case_id")) == 1);
+    const auto& traveller = latest.at(v.at("related_case_id"));
+    CHECK((traveller.at("risk_group") == "1" || traveller.at("risk_group") == "3"));
+    CHECK(*date_of(traveller.at("registered_on")) <= *date_of(v.at("registered_on")));
+  }
+  CHECK(family >= 100);
+
+  int reentered = 0;
+  for (auto& [bsn, cases] : by_bsn) {
+    std::sort(cases.begin(), cases.end());
+    for (std::size_t i = 1; i < cases.size(); ++i) {
+      ++reentered;
+      const auto& earlier = latest.at(cases[i - 1].second);
+      INFO(cases[i].second);
+      REQUIRE(earlier.count("closed_on") == 1);
+      CHECK(*date_of(earlier.at("closed_on")) < cases[i].first.plus_days(-30));
+      CHECK(earlier.at("closure_reason") != "overleden");
+      CHECK(earlier.at("closure_reason") != "verhuisd");
+    }
+  }
+  int reentries = 0;
+  for (const auto& month : set.months) reentries += month.reentries;
+  CHECK(reentered == reentries);
+  CHECK(reentries >= 30);
+}
+
 TEST_CASE("a sink gets every file when made and the set keeps them without bytes") {
   static const Config config = make_test_config();
   const SampleSet plain = build(small(11, true));
