@@ -41,7 +41,8 @@ int run_sample(const GlobalOptions& global, const SampleCommandOptions& command)
   const std::filesystem::path out = command.out.empty() ? global.out_dir : command.out;
   // Each file is written as soon as it is made, so a large set is never held whole.
   SampleFolderWriter writer(out);
-  auto set = build_sample(*config, options, [&writer](const SampleFile& file) { return writer.write_file(file); });
+  auto set = build_sample(*config, options,
+                          [&writer](const SampleFile& file) { return writer.write_file(file); });
   if (!set) {
     print_error(writer.failed() ? set.message() : "voorbeelddata: " + set.message());
     return kExitFailure;

@@ -149,8 +149,12 @@ Result<std::string> encode(const Dialect& dialect, std::string utf8) {
 }  // namespace
 
 ExportWriter::ExportWriter(const Dialect& dialect, std::vector<ExportColumn> columns,
-                           const std::string& kind, const std::string& partner, const std::string& created)
-    : dialect_(dialect), columns_(std::move(columns)), xml_(true), eol_(dialect.crlf ? "\r\n" : "\n") {
+                           const std::string& kind, const std::string& partner,
+                           const std::string& created)
+    : dialect_(dialect),
+      columns_(std::move(columns)),
+      xml_(true),
+      eol_(dialect.crlf ? "\r\n" : "\n") {
   const std::string declared = dialect_.encoding == "windows-1252" ? "windows-1252"
                                : dialect_.encoding == "iso-8859-1" ? "ISO-8859-1"
                                                                    : "UTF-8";
@@ -204,8 +208,8 @@ void ExportWriter::add(const ExportRecord& record) {
     }
     const auto found = record.values.find(column.field);
     if (found == record.values.end() || found->second.empty()) continue;
-    text_ += "    <" + column.header + ">" + xml_escape(mapped_value(column, found->second)) + "</" +
-             column.header + ">" + eol_;
+    text_ += "    <" + column.header + ">" + xml_escape(mapped_value(column, found->second)) +
+             "</" + column.header + ">" + eol_;
   }
   for (const auto& extra : record.extra_xml) text_ += "    " + extra + eol_;
   text_ += "  </record>" + eol_;

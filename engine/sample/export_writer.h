@@ -80,7 +80,7 @@ class ExportWriter {
   std::vector<ExportColumn> columns_;
   bool xml_ = false;
   std::string eol_;
-  std::string text_;  // UTF-8 until finish()
+  std::string text_;      // UTF-8 until finish()
   std::size_t line_ = 1;  // the line the next record starts on
   std::vector<std::size_t> record_lines_;
 };

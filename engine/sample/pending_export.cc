@@ -6,7 +6,8 @@ void PendingExport::add(const ExportRecord& record) {
   if (!writer_) {
     if (delivery.dialect.format == "xml") {
       const std::string created = month.next().first_day().iso() + "T06:00:00";
-      writer_.emplace(delivery.dialect, delivery.columns, code(delivery.kind), delivery.partner, created);
+      writer_.emplace(delivery.dialect, delivery.columns, code(delivery.kind), delivery.partner,
+                      created);
     } else {
       writer_.emplace(delivery.dialect, delivery.columns);
     }

@@ -293,8 +293,8 @@ Status plant_record_faults(const Config& config, const DeliveryPlan& plan, const
     PendingExport& pending = export_for(exports, plan, plan.regie, RecordKind::life_domains, last, last_index);
     SampleObservation o;
     o.observed_on = day.plus_days(6);
-    ExportRecord r = format_observation(o, anchor->case_id, config.monitoring.life_domains.front().code,
-                                        pending.delivery.dialect);
+    ExportRecord r = format_observation(
+        o, anchor->case_id, config.monitoring.life_domains.front().code, pending.delivery.dialect);
     r.values["score"] = "6";
     add_fault(pending, r, "score", "6", "invalid_life_domain_score", "score must be 1..5");
   }

@@ -56,11 +56,12 @@ ExportRecord format_assessment(const SampleAssessment& assessment, const Framewo
     const auto& score = assessment.scores[i];
     const std::string text = score ? std::to_string(*score) : "?";
     while (evidence != assessment.evidence.end() && evidence->item < i) ++evidence;
-    const bool evidenced = evidence != assessment.evidence.end() && evidence->item == i &&
-                           !evidence->source.empty();
+    const bool evidenced =
+        evidence != assessment.evidence.end() && evidence->item == i && !evidence->source.empty();
     if (xml && (item_elements || evidenced)) {
-      record.item_elements[item.code] = evidenced ? ItemElement{text, evidence->source, evidence->text}
-                                                  : ItemElement{text, "", ""};
+      record.item_elements[item.code] = evidenced
+                                            ? ItemElement{text, evidence->source, evidence->text}
+                                            : ItemElement{text, "", ""};
     } else if (score || !xml) {
       // CSV writes unknown as '?'; XML element form leaves an unknown item out.
       record.values[item.code] = text;

@@ -1,7 +1,5 @@
 #include "sample/sample_generator.h"
 
-#include "core/json_text.h"
-
 #include <algorithm>
 #include <cstdio>
 #include <functional>
@@ -11,6 +9,7 @@
 #include <system_error>
 
 #include "core/file_io.h"
+#include "core/json_text.h"
 #include "sample/delivery_plan.h"
 #include "sample/pending_export.h"
 #include "sample/planted_faults.h"
@@ -69,8 +68,9 @@ class MonthlyExports {
     // The first month also carries everything before it (the initial load);
     // a day after the last month is in none.
     auto month_of = [&](const Date& day) {
-      const auto found = std::lower_bound(world.months.begin(), world.months.end(), day,
-                                          [](const YearMonth& m, const Date& d) { return m.last_day() < d; });
+      const auto found =
+          std::lower_bound(world.months.begin(), world.months.end(), day,
+                           [](const YearMonth& m, const Date& d) { return m.last_day() < d; });
       return static_cast<std::size_t>(found - world.months.begin());
     };
     auto add = [](std::vector<std::uint32_t>& list, std::size_t i) {
@@ -91,7 +91,8 @@ class MonthlyExports {
     }
     for (std::size_t i = 0; i < world.interventions.size(); ++i) {
       for (std::size_t p = 0; p < plan.intervention_partners.size(); ++p) {
-        if (world.interventions[i].partner == plan.intervention_partners[p]) add(interventions_[p], i);
+        if (world.interventions[i].partner == plan.intervention_partners[p])
+          add(interventions_[p], i);
       }
     }
   }
@@ -132,8 +133,8 @@ class MonthlyExports {
       return world_.assessments[x.first].case_id < world_.assessments[y.first].case_id;
     });
     for (const auto& [i, item_elements] : order) {
-      assessments.add(format_assessment(world_.assessments[i], config_.framework, assessments.delivery.dialect,
-                                        item_elements));
+      assessments.add(format_assessment(world_.assessments[i], config_.framework,
+                                        assessments.delivery.dialect, item_elements));
     }
     if (Status s = emit(std::move(assessments)); !s) return s;
 
@@ -141,7 +142,8 @@ class MonthlyExports {
     for (const std::uint32_t i : observations_[m]) {
       const auto& o = world_.observations[i];
       life.add(format_observation(o, world_.cases[o.case_index].case_id,
-                                  config_.monitoring.life_domains[o.domain].code, life.delivery.dialect));
+                                  config_.monitoring.life_domains[o.domain].code,
+                                  life.delivery.dialect));
     }
     if (Status s = emit(std::move(life)); !s) return s;
 
@@ -179,7 +181,8 @@ class MonthlyExports {
   std::vector<std::vector<std::uint32_t>> assessments_;   // per month, in world order
   std::vector<std::vector<std::uint32_t>> observations_;  // per month, in world order
   std::vector<std::vector<std::uint32_t>> events_;        // per month, in world order
-  std::vector<std::vector<std::uint32_t>> interventions_;  // per intervention partner, in world order
+  std::vector<std::vector<std::uint32_t>>
+      interventions_;  // per intervention partner, in world order
 };
 
 std::string manifest_json(const SampleSet& set, const Config& config) {
@@ -196,15 +199,18 @@ std::string manifest_json(const SampleSet& set, const Config& config) {
   out += "  \"files\": [\n";
   for (std::size_t i = 0; i < set.files.size(); ++i) {
     const auto& f = set.files[i];
-    out += "    {\"path\": " + json_quote(f.path) + ", \"month\": " + json_quote(f.month) +
-           ", \"kind\": " + json_quote(f.kind) + ", \"partner\": " + json_quote(f.partner) +
-           ", \"format\": " + json_quote(f.format) + ", \"encoding\": " + json_quote(f.encoding) +
-           ", \"bom\": " + (f.bom ? "true" : "false") + ", \"delimiter\": " + json_quote(f.delimiter) +
-           ", \"line_end\": " + json_quote(f.line_end) + ", \"date_style\": " + json_quote(f.date_style) +
-           ", \"mapped\": " + (f.mapped ? "true" : "false") + ", \"records\": " + std::to_string(f.records) +
-           ", \"upserts\": " + std::to_string(f.upserts) + ", \"faults\": " + std::to_string(f.faults) +
-           ", \"expected\": " + json_quote(f.expected) + ", \"bytes\": " + std::to_string(f.size) +
-           ", \"sha256\": " + json_quote(f.sha256) + "}";
+    out +=
+        "    {\"path\": " + json_quote(f.path) + ", \"month\": " + json_quote(f.month) +
+        ", \"kind\": " + json_quote(f.kind) + ", \"partner\": " + json_quote(f.partner) +
+        ", \"format\": " + json_quote(f.format) + ", \"encoding\": " + json_quote(f.encoding) +
+        ", \"bom\": " + (f.bom ? "true" : "false") + ", \"delimiter\": " + json_quote(f.delimiter) +
+        ", \"line_end\": " + json_quote(f.line_end) +
+        ", \"date_style\": " + json_quote(f.date_style) +
+        ", \"mapped\": " + (f.mapped ? "true" : "false") +
+        ", \"records\": " + std::to_string(f.records) +
+        ", \"upserts\": " + std::to_string(f.upserts) +
+        ", \"faults\": " + std::to_string(f.faults) + ", \"expected\": " + json_quote(f.expected) +
+        ", \"bytes\": " + std::to_string(f.size) + ", \"sha256\": " + json_quote(f.sha256) + "}";
     out += i + 1 < set.files.size() ? ",\n" : "\n";
   }
   out += "  ],\n  \"summary\": [\n";
@@ -368,7 +374,8 @@ Result<SampleSet> build_sample(const Config& config, const SampleOptions& option
   return set;
 }
 
-SampleFolderWriter::SampleFolderWriter(std::filesystem::path out_dir) : out_dir_(std::move(out_dir)) {}
+SampleFolderWriter::SampleFolderWriter(std::filesystem::path out_dir)
+    : out_dir_(std::move(out_dir)) {}
 
 Status SampleFolderWriter::failure(Status status) {
   failed_ = true;
@@ -380,12 +387,14 @@ Status SampleFolderWriter::prepare() {
   namespace fs = std::filesystem;
   std::error_code error;
   if (fs::exists(out_dir_, error)) {
-    if (!fs::is_directory(out_dir_, error)) return failure(Status::error(out_dir_.string() + " is not a folder"));
+    if (!fs::is_directory(out_dir_, error))
+      return failure(Status::error(out_dir_.string() + " is not a folder"));
     if (!fs::is_empty(out_dir_, error)) {
       const auto manifest = read_file(out_dir_ / "manifest.json");
       if (!manifest || manifest->find("\"generator\": \"casus sample\"") == std::string::npos) {
-        return failure(Status::error(out_dir_.string() +
-                                     " is not empty and holds no earlier sample (manifest.json); choose an empty folder"));
+        return failure(Status::error(
+            out_dir_.string() +
+            " is not empty and holds no earlier sample (manifest.json); choose an empty folder"));
       }
       // Clear the earlier sample: its month folders and the three top-level files.
       for (const auto& entry : fs::directory_iterator(out_dir_, error)) {
@@ -394,7 +403,8 @@ Status SampleFolderWriter::prepare() {
         if (month_folder || name == "README.txt" || name == "manifest.json" || name == "faults.json") {
           fs::remove_all(entry.path(), error);
           if (error) {
-            return failure(Status::error("cannot remove " + entry.path().string() + ": " + error.message()));
+            return failure(
+                Status::error("cannot remove " + entry.path().string() + ": " + error.message()));
           }
         }
       }
@@ -415,9 +425,11 @@ Status SampleFolderWriter::write_file(const SampleFile& file) {
 Status SampleFolderWriter::finish(const SampleSet& set) {
   if (Status ready = prepare(); !ready) return ready;
   if (Status s = write_file_atomic(out_dir_ / "README.txt", set.readme); !s) return failure(s);
-  if (Status s = write_file_atomic(out_dir_ / "manifest.json", set.manifest_json); !s) return failure(s);
+  if (Status s = write_file_atomic(out_dir_ / "manifest.json", set.manifest_json); !s)
+    return failure(s);
   if (!set.faults_json.empty()) {
-    if (Status s = write_file_atomic(out_dir_ / "faults.json", set.faults_json); !s) return failure(s);
+    if (Status s = write_file_atomic(out_dir_ / "faults.json", set.faults_json); !s)
+      return failure(s);
   }
   return Status::ok();
 }

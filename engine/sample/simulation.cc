@@ -204,14 +204,14 @@ class Simulator {
   // Indexes over the cases created so far, so a new case never looks through
   // all earlier ones (a case's whole life is simulated when it is created, so
   // an earlier case no longer changes).
-  std::vector<std::size_t> travellers_;       // cases of risk group 1 or 3, in order
-  std::vector<std::size_t> latest_case_;      // person -> index of the person's latest case
+  std::vector<std::size_t> travellers_;   // cases of risk group 1 or 3, in order
+  std::vector<std::size_t> latest_case_;  // person -> index of the person's latest case
   // Closed cases whose person may come back, earliest closure first; a person
   // moves to returnable_ once the closure lies more than 30 days back.
   using Closure = std::pair<Date, std::size_t>;  // closed_on, case index
   std::priority_queue<Closure, std::vector<Closure>, std::greater<Closure>> closures_;
-  RankedSet returnable_{0};                   // persons whose latest case allows re-entry
-  std::size_t case_interventions_ = 0;        // first intervention of the case being simulated
+  RankedSet returnable_{0};             // persons whose latest case allows re-entry
+  std::size_t case_interventions_ = 0;  // first intervention of the case being simulated
 };
 
 std::string Simulator::next_case_id(const Date& registered_on) {
@@ -404,7 +404,8 @@ SampleAssessment Simulator::assess(Prng& rng, const SampleCase& sample_case, con
     assessment.scores.push_back(score);
     const bool evidenced = score && *score == 2 && !settings_.evidence_source.empty() &&
                            rng.chance(0.4);
-    if (evidenced) assessment.evidence.push_back({i, settings_.evidence_source, rng.pick(item_evidence())});
+    if (evidenced)
+      assessment.evidence.push_back({i, settings_.evidence_source, rng.pick(item_evidence())});
   }
   assessment.floor = consistency_floor(framework, assessment.scores);
   const Judgement base = risk < 0.38 ? Judgement::laag : risk < 0.62 ? Judgement::midden
@@ -423,9 +424,8 @@ SampleAssessment Simulator::assess(Prng& rng, const SampleCase& sample_case, con
   return assessment;
 }
 
-void Simulator::observe(Prng& rng, std::size_t case_index, const Date& day,
-                        double months_in, const std::vector<double>& base, double trend,
-                        bool first) {
+void Simulator::observe(Prng& rng, std::size_t case_index, const Date& day, double months_in,
+                        const std::vector<double>& base, double trend, bool first) {
   const auto& domains = config_.monitoring.life_domains;
   for (std::size_t d = 0; d < domains.size(); ++d) {
     const bool observed = first || rng.chance(0.5);
@@ -436,7 +436,8 @@ void Simulator::observe(Prng& rng, std::size_t case_index, const Date& day,
     observation.observed_on = day;
     observation.domain = static_cast<std::uint16_t>(d);
     const double value = base[d] + trend * months_in + noise;
-    observation.score = static_cast<std::uint8_t>(std::clamp(static_cast<int>(std::lround(value)), 1, 5));
+    observation.score =
+        static_cast<std::uint8_t>(std::clamp(static_cast<int>(std::lround(value)), 1, 5));
     if (observation.score <= 2 && rng.chance(0.6)) {
       // As rng.pick(life_domain_goals()), keeping the index.
       const auto goals = static_cast<std::int64_t>(life_domain_goals().size());
@@ -644,7 +645,8 @@ void Simulator::simulate(std::size_t case_index, Prng& rng) {
           judgements.push_back(assessment.judgement);
           world_.assessments.push_back(assessment);
           const Date observed = day.plus_days(rng.uniform(0, 10));
-          if (observed <= window_end_) observe(rng, case_index, observed, months_in, domain_base, domain_trend, first);
+          if (observed <= window_end_)
+            observe(rng, case_index, observed, months_in, domain_base, domain_trend, first);
           if (assessment.judgement == Judgement::hoog && (!had_previous || previous < Judgement::hoog) &&
               rng.chance(0.8)) {
             agenda.emplace(day.plus_days(rng.uniform(3, 14)), Action{Action::Type::level, EventKind::melding, +1});
@@ -709,11 +711,13 @@ void Simulator::simulate(std::size_t case_index, Prng& rng) {
           }
           // The case's own interventions are the tail from case_interventions_ on.
           const std::string id = current().case_id;
-          const auto own = world_.interventions.begin() + static_cast<std::ptrdiff_t>(case_interventions_);
-          world_.interventions.erase(
-              std::remove_if(own, world_.interventions.end(),
-                             [&](const SampleIntervention& i) { return i.case_id == id && i.decided_on > day; }),
-              world_.interventions.end());
+          const auto own =
+              world_.interventions.begin() + static_cast<std::ptrdiff_t>(case_interventions_);
+          world_.interventions.erase(std::remove_if(own, world_.interventions.end(),
+                                                    [&](const SampleIntervention& i) {
+                                                      return i.case_id == id && i.decided_on > day;
+                                                    }),
+                                     world_.interventions.end());
           for (std::size_t e = case_interventions_; e < world_.interventions.size(); ++e) {
             auto& intervention = world_.interventions[e];
             if (intervention.case_id != id) continue;

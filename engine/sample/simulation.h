@@ -114,9 +114,9 @@ std::optional<InterventionState> intervention_state_at(const SampleIntervention&
 struct SampleObservation {
   std::uint32_t case_index = 0;  // into SampleWorld::cases
   Date observed_on;
-  std::uint16_t domain = 0;      // into Monitoring::life_domains
-  std::uint8_t score = 3;        // 1..5
-  std::int8_t goal = -1;         // into life_domain_goals(); -1 = none
+  std::uint16_t domain = 0;  // into Monitoring::life_domains
+  std::uint8_t score = 3;    // 1..5
+  std::int8_t goal = -1;     // into life_domain_goals(); -1 = none
 };
 
 struct SampleEvent {

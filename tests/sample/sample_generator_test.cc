@@ -1,13 +1,13 @@
-#include <catch2/catch.hpp>
+#include "sample/sample_generator.h"
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <map>
 #include <set>
 
 #include "core/file_io.h"
 #include "core/text_encoding.h"
 #include "model/bsn.h"
-#include "sample/sample_generator.h"
 #include "sample/simulation.h"
 #include "sample/synthetic_text.h"
 #include "sample_fixture.h"
@@ -447,10 +447,12 @@ TEST_CASE("re-entries and family cases keep their rules in a larger set") {
   options.seed = 5;
   const SampleSet set = build(options);
   std::map<std::string, std::map<std::string, std::string>> latest;
-  for (const auto& [file, record] : all_records(set, "cases")) latest[record.values.at("case_id")] = record.values;
+  for (const auto& [file, record] : all_records(set, "cases"))
+    latest[record.values.at("case_id")] = record.values;
   REQUIRE(latest.size() == 3000);
 
-  std::map<std::string, std::vector<std::pair<Date, std::string>>> by_bsn;  // registered_on, case_id
+  std::map<std::string, std::vector<std::pair<Date, std::string>>>
+      by_bsn;  // registered_on, case_id
   int family = 0;
   for (const auto& [id, v] : latest) {
     by_bsn[v.at("bsn")].emplace_back(*date_of(v.at("registered_on")), id);

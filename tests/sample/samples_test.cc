@@ -176,7 +176,8 @@ TEST_CASE("casus sample writes the set, replaces an earlier set and refuses a fo
 }
 
 TEST_CASE("the folder writer touches nothing before its first write") {
-  const fs::path root = fs::temp_directory_path() / ("casus_sample_folder_" + std::to_string(::getpid()));
+  const fs::path root =
+      fs::temp_directory_path() / ("casus_sample_folder_" + std::to_string(::getpid()));
   fs::remove_all(root);
   SampleOptions options;
   options.cases = 10;
@@ -209,8 +210,9 @@ TEST_CASE("the folder writer touches nothing before its first write") {
   SampleFolderWriter refused(foreign);
   const Status status = refused.write_file(set->files.front());
   CHECK_FALSE(status.is_ok());
-  CHECK(status.message() == foreign.string() +
-                                " is not empty and holds no earlier sample (manifest.json); choose an empty folder");
+  CHECK(status.message() ==
+        foreign.string() +
+            " is not empty and holds no earlier sample (manifest.json); choose an empty folder");
   CHECK(refused.failed());
   CHECK(fs::exists(foreign / "notes.txt"));
   CHECK_FALSE(fs::exists(foreign / set->files.front().path));
