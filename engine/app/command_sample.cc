@@ -38,13 +38,16 @@ int run_sample(const GlobalOptions& global, const SampleCommandOptions& command)
   options.seed = command.seed;
   options.until = *YearMonth::parse(command.until);
   options.faults = command.faults;
-  auto set = build_sample(*config, options);
+  const std::filesystem::path out = command.out.empty() ? global.out_dir : command.out;
+  // Each file is written as soon as it is made, so a large set is never held whole.
+  SampleFolderWriter writer(out);
+  auto set = build_sample(*config, options,
+                          [&writer](const SampleFile& file) { return writer.write_file(file); });
   if (!set) {
-    print_error("voorbeelddata: " + set.message());
+    print_error(writer.failed() ? set.message() : "voorbeelddata: " + set.message());
     return kExitFailure;
   }
-  const std::filesystem::path out = command.out.empty() ? global.out_dir : command.out;
-  if (Status written = write_sample(*set, out); !written) {
+  if (Status written = writer.finish(*set); !written) {
     print_error(written.message());
     return kExitFailure;
   }

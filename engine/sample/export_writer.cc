@@ -138,94 +138,111 @@ std::string mapped_value(const ExportColumn& column, const std::string& value) {
   return found == column.value_codes.end() ? value : found->second;
 }
 
-Result<std::string> encode(const Dialect& dialect, const std::string& utf8) {
+Result<std::string> encode(const Dialect& dialect, std::string utf8) {
   if (dialect.encoding == "windows-1252" || dialect.encoding == "iso-8859-1") {
     return utf8_to_windows1252(utf8);
   }
-  if (dialect.bom && dialect.format == "csv") return "\xEF\xBB\xBF" + utf8;
+  if (dialect.bom && dialect.format == "csv") utf8.insert(0, "\xEF\xBB\xBF");
   return utf8;
 }
 
 }  // namespace
 
+ExportWriter::ExportWriter(const Dialect& dialect, std::vector<ExportColumn> columns,
+                           const std::string& kind, const std::string& partner,
+                           const std::string& created)
+    : dialect_(dialect),
+      columns_(std::move(columns)),
+      xml_(true),
+      eol_(dialect.crlf ? "\r\n" : "\n") {
+  const std::string declared = dialect_.encoding == "windows-1252" ? "windows-1252"
+                               : dialect_.encoding == "iso-8859-1" ? "ISO-8859-1"
+                                                                   : "UTF-8";
+  text_ = "<?xml version=\"1.0\" encoding=\"" + declared + "\"?>" + eol_;
+  text_ += "<export kind=\"" + xml_escape(kind) + "\" partner=\"" + xml_escape(partner) +
+           "\" created=\"" + xml_escape(created) + "\">" + eol_;
+  line_ = 3;
+}
+
+ExportWriter::ExportWriter(const Dialect& dialect, std::vector<ExportColumn> columns)
+    : dialect_(dialect), columns_(std::move(columns)), eol_(dialect.crlf ? "\r\n" : "\n") {
+  for (std::size_t i = 0; i < columns_.size(); ++i) {
+    if (i > 0) text_ += dialect_.delimiter;
+    text_ += csv_field(columns_[i].header, dialect_.delimiter);
+  }
+  text_ += eol_;
+  line_ = 2;
+}
+
+void ExportWriter::add(const ExportRecord& record) {
+  record_lines_.push_back(line_);
+  if (!xml_) {
+    const std::size_t start = text_.size();
+    for (std::size_t i = 0; i < columns_.size(); ++i) {
+      if (i > 0) text_ += dialect_.delimiter;
+      const auto found = record.values.find(columns_[i].field);
+      if (found != record.values.end()) {
+        text_ += csv_field(mapped_value(columns_[i], found->second), dialect_.delimiter);
+      }
+    }
+    line_ += count_newlines(std::string_view(text_).substr(start)) + 1;
+    text_ += eol_;
+    return;
+  }
+  const std::size_t start = text_.size();
+  text_ += "  <record>" + eol_;
+  for (const auto& column : columns_) {
+    const auto item = record.item_elements.find(column.field);
+    if (item != record.item_elements.end()) {
+      text_ += "    <item code=\"" + xml_escape(column.header) + "\" score=\"" +
+               xml_escape(item->second.score) + "\"";
+      if (!item->second.source.empty()) {
+        text_ += " source=\"" + xml_escape(item->second.source) + "\"";
+      }
+      if (item->second.evidence.empty()) {
+        text_ += "/>" + eol_;
+      } else {
+        text_ += ">" + xml_escape(item->second.evidence) + "</item>" + eol_;
+      }
+      continue;
+    }
+    const auto found = record.values.find(column.field);
+    if (found == record.values.end() || found->second.empty()) continue;
+    text_ += "    <" + column.header + ">" + xml_escape(mapped_value(column, found->second)) +
+             "</" + column.header + ">" + eol_;
+  }
+  for (const auto& extra : record.extra_xml) text_ += "    " + extra + eol_;
+  text_ += "  </record>" + eol_;
+  line_ += count_newlines(std::string_view(text_).substr(start));
+}
+
+Result<WrittenExport> ExportWriter::finish() {
+  if (xml_) text_ += "</export>" + eol_;
+  auto bytes = encode(dialect_, std::move(text_));
+  std::string().swap(text_);
+  if (!bytes) return bytes.status();
+  WrittenExport out;
+  out.bytes = std::move(bytes.value());
+  out.record_lines = std::move(record_lines_);
+  record_lines_.clear();
+  return out;
+}
+
 Result<WrittenExport> write_csv_export(const Dialect& dialect,
                                        const std::vector<ExportColumn>& columns,
                                        const std::vector<ExportRecord>& records) {
-  const std::string eol = dialect.crlf ? "\r\n" : "\n";
-  std::string text;
-  std::size_t line = 1;
-  for (std::size_t i = 0; i < columns.size(); ++i) {
-    if (i > 0) text += dialect.delimiter;
-    text += csv_field(columns[i].header, dialect.delimiter);
-  }
-  text += eol;
-  ++line;
-  WrittenExport out;
-  for (const auto& record : records) {
-    out.record_lines.push_back(line);
-    std::string row;
-    for (std::size_t i = 0; i < columns.size(); ++i) {
-      if (i > 0) row += dialect.delimiter;
-      const auto found = record.values.find(columns[i].field);
-      if (found != record.values.end()) {
-        row += csv_field(mapped_value(columns[i], found->second), dialect.delimiter);
-      }
-    }
-    line += count_newlines(row) + 1;
-    text += row;
-    text += eol;
-  }
-  auto bytes = encode(dialect, text);
-  if (!bytes) return bytes.status();
-  out.bytes = std::move(bytes.value());
-  return out;
+  ExportWriter writer(dialect, columns);
+  for (const auto& record : records) writer.add(record);
+  return writer.finish();
 }
 
 Result<WrittenExport> write_xml_export(const Dialect& dialect, const std::string& kind,
                                        const std::string& partner, const std::string& created,
                                        const std::vector<ExportColumn>& columns,
                                        const std::vector<ExportRecord>& records) {
-  const std::string eol = dialect.crlf ? "\r\n" : "\n";
-  const std::string declared =
-      dialect.encoding == "windows-1252" ? "windows-1252" : dialect.encoding == "iso-8859-1" ? "ISO-8859-1" : "UTF-8";
-  std::string text = "<?xml version=\"1.0\" encoding=\"" + declared + "\"?>" + eol;
-  text += "<export kind=\"" + xml_escape(kind) + "\" partner=\"" + xml_escape(partner) +
-          "\" created=\"" + xml_escape(created) + "\">" + eol;
-  std::size_t line = 3;
-  WrittenExport out;
-  for (const auto& record : records) {
-    out.record_lines.push_back(line);
-    std::string body = "  <record>" + eol;
-    for (const auto& column : columns) {
-      const auto item = record.item_elements.find(column.field);
-      if (item != record.item_elements.end()) {
-        body += "    <item code=\"" + xml_escape(column.header) + "\" score=\"" +
-                xml_escape(item->second.score) + "\"";
-        if (!item->second.source.empty()) {
-          body += " source=\"" + xml_escape(item->second.source) + "\"";
-        }
-        if (item->second.evidence.empty()) {
-          body += "/>" + eol;
-        } else {
-          body += ">" + xml_escape(item->second.evidence) + "</item>" + eol;
-        }
-        continue;
-      }
-      const auto found = record.values.find(column.field);
-      if (found == record.values.end() || found->second.empty()) continue;
-      body += "    <" + column.header + ">" + xml_escape(mapped_value(column, found->second)) +
-              "</" + column.header + ">" + eol;
-    }
-    for (const auto& extra : record.extra_xml) body += "    " + extra + eol;
-    body += "  </record>" + eol;
-    line += count_newlines(body);
-    text += body;
-  }
-  text += "</export>" + eol;
-  auto bytes = encode(dialect, text);
-  if (!bytes) return bytes.status();
-  out.bytes = std::move(bytes.value());
-  return out;
+  ExportWriter writer(dialect, columns, kind, partner, created);
+  for (const auto& record : records) writer.add(record);
+  return writer.finish();
 }
 
 }  // namespace casus

@@ -3,7 +3,8 @@
 // quoting) or the exchange format's XML (<export kind partner created>) —
 // and remembers on which line each record starts, so planted faults can be
 // located exactly. Values arrive already formatted as text; the writer only
-// maps partner value codes, quotes and encodes.
+// maps partner value codes, quotes and encodes. ExportWriter takes the
+// records one at a time, so a large export never holds them all.
 #pragma once
 
 #include <map>
@@ -58,6 +59,30 @@ struct ExportRecord {
 struct WrittenExport {
   std::string bytes;
   std::vector<std::size_t> record_lines;  // 1-based line on which each record starts
+};
+
+// Writes one export record by record: the header (CSV) or the <export>
+// opening (XML) at construction, each record on add, and at finish the
+// closing tag and the encoding. finish() leaves the writer empty.
+class ExportWriter {
+ public:
+  // CSV.
+  ExportWriter(const Dialect& dialect, std::vector<ExportColumn> columns);
+  // XML, with the <export kind partner created> attributes.
+  ExportWriter(const Dialect& dialect, std::vector<ExportColumn> columns, const std::string& kind,
+               const std::string& partner, const std::string& created);
+  void add(const ExportRecord& record);
+  std::size_t records() const { return record_lines_.size(); }
+  Result<WrittenExport> finish();
+
+ private:
+  Dialect dialect_;
+  std::vector<ExportColumn> columns_;
+  bool xml_ = false;
+  std::string eol_;
+  std::string text_;      // UTF-8 until finish()
+  std::size_t line_ = 1;  // the line the next record starts on
+  std::vector<std::size_t> record_lines_;
 };
 
 Result<WrittenExport> write_csv_export(const Dialect& dialect,

@@ -48,9 +48,9 @@ PendingExport& export_for(std::vector<PendingExport>& exports, const DeliveryPla
 
 void add_fault(PendingExport& pending, ExportRecord record, const std::string& field,
                const std::string& value, const std::string& fault_code, const std::string& reason) {
-  pending.records.push_back(std::move(record));
+  pending.add(record);
   PendingExport::Fault fault;
-  fault.record = pending.records.size() - 1;
+  fault.record = pending.records() - 1;
   fault.meta.kind = code(pending.delivery.kind);
   fault.meta.partner = pending.delivery.partner;
   fault.meta.field = field;
@@ -184,11 +184,7 @@ Status plant_record_faults(const Config& config, const DeliveryPlan& plan, const
     SampleAssessment a;
     a.case_id = anchor->case_id;
     a.assessor = anchor->regisseur;
-    for (std::size_t i = 0; i < config.framework.items.size(); ++i) {
-      a.scores.push_back(0);
-      a.sources.push_back("");
-      a.evidence.push_back("");
-    }
+    for (std::size_t i = 0; i < config.framework.items.size(); ++i) a.scores.push_back(0);
     a.judgement = Judgement::laag;  // all items 0: floor laag
     std::set<std::string> items;
     for (const auto& item : config.framework.items) items.insert(item.code);
@@ -209,15 +205,13 @@ Status plant_record_faults(const Config& config, const DeliveryPlan& plan, const
       a.assessed_on = day;
       if (!plan.evidence_source.empty()) {
         a.scores[0] = 2;
-        a.sources[0] = plan.evidence_source;
-        a.evidence[0] = item_evidence().front();
+        a.evidence.push_back({0, plan.evidence_source, item_evidence().front()});
       }
       a.judgement = consistency_floor(config.framework, a.scores);
       a.rationale.clear();
-      extra.records.push_back(format_assessment(a, config.framework, extra.delivery.dialect, true));
+      extra.add(format_assessment(a, config.framework, extra.delivery.dialect, true));
       a.scores[0] = 0;
-      a.sources[0].clear();
-      a.evidence[0].clear();
+      a.evidence.clear();
       a.judgement = Judgement::laag;
       exports.push_back(std::move(extra));
       regular = &exports.back();
@@ -298,10 +292,9 @@ Status plant_record_faults(const Config& config, const DeliveryPlan& plan, const
   {
     PendingExport& pending = export_for(exports, plan, plan.regie, RecordKind::life_domains, last, last_index);
     SampleObservation o;
-    o.case_id = anchor->case_id;
     o.observed_on = day.plus_days(6);
-    o.domain = config.monitoring.life_domains.front().code;
-    ExportRecord r = format_observation(o, pending.delivery.dialect);
+    ExportRecord r = format_observation(
+        o, anchor->case_id, config.monitoring.life_domains.front().code, pending.delivery.dialect);
     r.values["score"] = "6";
     add_fault(pending, r, "score", "6", "invalid_life_domain_score", "score must be 1..5");
   }

@@ -11,23 +11,11 @@
 #include "config/config.h"
 #include "sample/delivery_plan.h"
 #include "sample/export_writer.h"
+#include "sample/pending_export.h"
 #include "sample/sample_generator.h"
 #include "sample/simulation.h"
 
 namespace casus {
-
-// One export file being assembled: its delivery, records and planted faults.
-struct PendingExport {
-  Delivery delivery;
-  YearMonth month;
-  std::vector<ExportRecord> records;
-  std::size_t upserts = 0;
-  struct Fault {
-    std::size_t record = 0;  // index into records
-    PlantedFault meta;       // file, line and record are filled in when written
-  };
-  std::vector<Fault> faults;
-};
 
 // Appends one faulty record per fault to the last month's exports (adding an
 // export where the month has none). `last` is the last delivered month.

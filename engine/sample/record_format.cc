@@ -1,5 +1,7 @@
 #include "sample/record_format.h"
 
+#include "sample/synthetic_text.h"
+
 namespace casus {
 
 namespace {
@@ -48,13 +50,18 @@ ExportRecord format_assessment(const SampleAssessment& assessment, const Framewo
   put_date(record, "assessed_on", assessment.assessed_on, dialect);
   put(record, "assessor", assessment.assessor);
   const bool xml = dialect.format == "xml";
+  auto evidence = assessment.evidence.begin();
   for (std::size_t i = 0; i < framework.items.size() && i < assessment.scores.size(); ++i) {
     const auto& item = framework.items[i];
     const auto& score = assessment.scores[i];
     const std::string text = score ? std::to_string(*score) : "?";
-    const bool evidenced = !assessment.sources[i].empty();
+    while (evidence != assessment.evidence.end() && evidence->item < i) ++evidence;
+    const bool evidenced =
+        evidence != assessment.evidence.end() && evidence->item == i && !evidence->source.empty();
     if (xml && (item_elements || evidenced)) {
-      record.item_elements[item.code] = ItemElement{text, assessment.sources[i], assessment.evidence[i]};
+      record.item_elements[item.code] = evidenced
+                                            ? ItemElement{text, evidence->source, evidence->text}
+                                            : ItemElement{text, "", ""};
     } else if (score || !xml) {
       // CSV writes unknown as '?'; XML element form leaves an unknown item out.
       record.values[item.code] = text;
@@ -78,13 +85,16 @@ ExportRecord format_intervention(const SampleIntervention& intervention,
   return record;
 }
 
-ExportRecord format_observation(const SampleObservation& observation, const Dialect& dialect) {
+ExportRecord format_observation(const SampleObservation& observation, const std::string& case_id,
+                                const std::string& domain, const Dialect& dialect) {
   ExportRecord record;
-  put(record, "case_id", observation.case_id);
+  put(record, "case_id", case_id);
   put_date(record, "observed_on", observation.observed_on, dialect);
-  put(record, "domain", observation.domain);
+  put(record, "domain", domain);
   put(record, "score", std::to_string(observation.score));
-  put(record, "goal", observation.goal);
+  if (observation.goal >= 0) {
+    put(record, "goal", life_domain_goals().at(static_cast<std::size_t>(observation.goal)));
+  }
   return record;
 }
 

@@ -18,7 +18,9 @@ ExportRecord format_assessment(const SampleAssessment& assessment, const Framewo
                                const Dialect& dialect, bool item_elements);
 ExportRecord format_intervention(const SampleIntervention& intervention,
                                  const InterventionState& state, const Dialect& dialect);
-ExportRecord format_observation(const SampleObservation& observation, const Dialect& dialect);
+// `case_id` and `domain`: the code of the observation's case and life domain.
+ExportRecord format_observation(const SampleObservation& observation, const std::string& case_id,
+                                const std::string& domain, const Dialect& dialect);
 ExportRecord format_event(const SampleEvent& event, const Dialect& dialect);
 
 }  // namespace casus

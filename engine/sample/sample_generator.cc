@@ -1,15 +1,17 @@
 #include "sample/sample_generator.h"
 
-#include "core/json_text.h"
-
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <map>
+#include <optional>
 #include <set>
 #include <system_error>
 
 #include "core/file_io.h"
+#include "core/json_text.h"
 #include "sample/delivery_plan.h"
+#include "sample/pending_export.h"
 #include "sample/planted_faults.h"
 #include "sample/record_format.h"
 #include "sample/simulation.h"
@@ -20,12 +22,6 @@ namespace casus {
 namespace {
 
 constexpr const char* kGeneratorName = "casus sample";
-
-std::string extension(const Dialect& dialect) { return dialect.format == "xml" ? "xml" : "csv"; }
-
-std::string delimiter_text(const Dialect& dialect) {
-  return dialect.format == "xml" ? "" : std::string(1, dialect.delimiter);
-}
 
 // Whether a case counts as active at the end of a day (monitoring spec).
 bool active_at(const SampleCase& c, const Date& day) {
@@ -53,87 +49,141 @@ std::vector<MonthSummary> summarize(const SampleWorld& world) {
   return out;
 }
 
-std::vector<PendingExport> monthly_exports(const Config& config, const DeliveryPlan& plan,
-                                           const SampleWorld& world) {
-  std::vector<PendingExport> exports;
-  std::map<std::string, CaseSnapshot> delivered_cases;
-  std::map<std::size_t, InterventionState> delivered_interventions;
-  std::set<std::string> delivered_case_ids;
-  for (std::size_t m = 0; m < world.months.size(); ++m) {
-    const YearMonth& month = world.months[m];
+// The monthly exports, one month at a time, so only one month's records are
+// ever held as ExportRecords. Carries what earlier months delivered (for the
+// natural-key upserts) and, per month, which assessments, observations and
+// events it delivers and per partner which interventions it may re-deliver.
+class MonthlyExports {
+ public:
+  MonthlyExports(const Config& config, const DeliveryPlan& plan, const SampleWorld& world)
+      : config_(config),
+        plan_(plan),
+        world_(world),
+        delivered_cases_(world.cases.size()),
+        delivered_interventions_(world.interventions.size()),
+        assessments_(world.months.size()),
+        observations_(world.months.size()),
+        events_(world.months.size()),
+        interventions_(plan.intervention_partners.size()) {
+    // The first month also carries everything before it (the initial load);
+    // a day after the last month is in none.
+    auto month_of = [&](const Date& day) {
+      const auto found =
+          std::lower_bound(world.months.begin(), world.months.end(), day,
+                           [](const YearMonth& m, const Date& d) { return m.last_day() < d; });
+      return static_cast<std::size_t>(found - world.months.begin());
+    };
+    auto add = [](std::vector<std::uint32_t>& list, std::size_t i) {
+      list.push_back(static_cast<std::uint32_t>(i));
+    };
+    for (std::size_t i = 0; i < world.assessments.size(); ++i) {
+      const std::size_t m = month_of(world.assessments[i].assessed_on);
+      if (m < assessments_.size()) add(assessments_[m], i);
+    }
+    for (std::size_t i = 0; i < world.observations.size(); ++i) {
+      const std::size_t m = month_of(world.observations[i].observed_on);
+      if (m < observations_.size()) add(observations_[m], i);
+    }
+    for (std::size_t i = 0; i < world.events.size(); ++i) {
+      const Date& day = world.events[i].occurred_on.date;
+      const std::size_t m = month_of(day);
+      if (m < events_.size() && world.months[m].contains(day)) add(events_[m], i);
+    }
+    for (std::size_t i = 0; i < world.interventions.size(); ++i) {
+      for (std::size_t p = 0; p < plan.intervention_partners.size(); ++p) {
+        if (world.interventions[i].partner == plan.intervention_partners[p])
+          add(interventions_[p], i);
+      }
+    }
+  }
+
+  // Hands the exports of month `m` to `emit` one by one, in import order, each
+  // when its records are written; call for m = 0, 1, ... in turn.
+  Status month(std::size_t m, const std::function<Status(PendingExport&&)>& emit) {
+    const YearMonth& month = world_.months[m];
     const Date end = month.last_day();
-    // The first month also carries everything before it (the initial load).
-    const Date previous_end = m == 0 ? Date{1, 1, 1} : world.months[m - 1].last_day();
-    auto in_month = [&](const Date& day) { return day <= end && day > previous_end; };
     const int index = static_cast<int>(m);
     auto start = [&](const std::string& partner, RecordKind kind) {
       PendingExport pending;
-      pending.delivery = plan.delivery(partner, kind, index);
+      pending.delivery = plan_.delivery(partner, kind, index);
       pending.month = month;
       return pending;
     };
 
     // Cases: new ones, and earlier ones whose fields changed (natural-key upserts).
-    PendingExport cases = start(plan.regie, RecordKind::cases);
-    for (const auto& c : world.cases) {
+    PendingExport cases = start(plan_.regie, RecordKind::cases);
+    for (std::size_t i = 0; i < world_.cases.size(); ++i) {
+      const auto& c = world_.cases[i];
       if (c.registered_on > end) continue;
       const CaseSnapshot snapshot = snapshot_at(c, end);
-      const auto found = delivered_cases.find(c.case_id);
-      if (found != delivered_cases.end() && found->second == snapshot) continue;
-      if (found != delivered_cases.end()) ++cases.upserts;
-      cases.records.push_back(format_case(c, world.persons[c.person], snapshot, cases.delivery.dialect));
-      delivered_cases[c.case_id] = snapshot;
+      auto& delivered = delivered_cases_[i];
+      if (delivered && *delivered == snapshot) continue;
+      if (delivered) ++cases.upserts;
+      cases.add(format_case(c, world_.persons[c.person], snapshot, cases.delivery.dialect));
+      delivered = snapshot;
     }
-    exports.push_back(std::move(cases));
+    if (Status s = emit(std::move(cases)); !s) return s;
 
-    PendingExport assessments = start(plan.regie, RecordKind::assessments);
-    std::size_t counter = 0;
-    for (const auto& a : world.assessments) {
-      if (!in_month(a.assessed_on)) continue;
-      // XML: every other record uses the <item code score source> form.
-      assessments.records.push_back(
-          format_assessment(a, config.framework, assessments.delivery.dialect, counter++ % 2 == 1));
+    // Assessments in order of case_id; XML: every other one in order of the
+    // simulation uses the <item code score source> form.
+    PendingExport assessments = start(plan_.regie, RecordKind::assessments);
+    std::vector<std::pair<std::size_t, bool>> order;  // assessment, item elements
+    for (const std::uint32_t i : assessments_[m]) order.emplace_back(i, order.size() % 2 == 1);
+    std::stable_sort(order.begin(), order.end(), [&](const auto& x, const auto& y) {
+      return world_.assessments[x.first].case_id < world_.assessments[y.first].case_id;
+    });
+    for (const auto& [i, item_elements] : order) {
+      assessments.add(format_assessment(world_.assessments[i], config_.framework,
+                                        assessments.delivery.dialect, item_elements));
     }
-    std::stable_sort(assessments.records.begin(), assessments.records.end(),
-                     [](const ExportRecord& x, const ExportRecord& y) {
-                       return x.values.at("case_id") < y.values.at("case_id");
-                     });
-    exports.push_back(std::move(assessments));
+    if (Status s = emit(std::move(assessments)); !s) return s;
 
-    PendingExport life = start(plan.regie, RecordKind::life_domains);
-    for (const auto& o : world.observations) {
-      if (in_month(o.observed_on)) life.records.push_back(format_observation(o, life.delivery.dialect));
+    PendingExport life = start(plan_.regie, RecordKind::life_domains);
+    for (const std::uint32_t i : observations_[m]) {
+      const auto& o = world_.observations[i];
+      life.add(format_observation(o, world_.cases[o.case_index].case_id,
+                                  config_.monitoring.life_domains[o.domain].code,
+                                  life.delivery.dialect));
     }
-    exports.push_back(std::move(life));
+    if (Status s = emit(std::move(life)); !s) return s;
 
-    for (const auto& partner : plan.intervention_partners) {
-      PendingExport pending = start(partner, RecordKind::interventions);
-      for (std::size_t i = 0; i < world.interventions.size(); ++i) {
-        const auto& intervention = world.interventions[i];
-        if (intervention.partner != partner) continue;
-        const auto state = intervention_state_at(intervention, end);
+    for (std::size_t p = 0; p < plan_.intervention_partners.size(); ++p) {
+      PendingExport pending = start(plan_.intervention_partners[p], RecordKind::interventions);
+      for (const std::uint32_t i : interventions_[p]) {
+        const auto state = intervention_state_at(world_.interventions[i], end);
         if (!state) continue;
-        const auto found = delivered_interventions.find(i);
-        if (found != delivered_interventions.end() && found->second == *state) continue;
-        if (found != delivered_interventions.end()) ++pending.upserts;
-        pending.records.push_back(format_intervention(intervention, *state, pending.delivery.dialect));
-        delivered_interventions[i] = *state;
+        auto& delivered = delivered_interventions_[i];
+        if (delivered && *delivered == *state) continue;
+        if (delivered) ++pending.upserts;
+        pending.add(format_intervention(world_.interventions[i], *state, pending.delivery.dialect));
+        delivered = *state;
       }
-      exports.push_back(std::move(pending));
+      if (Status s = emit(std::move(pending)); !s) return s;
     }
 
-    for (const auto& partner : plan.event_partners) {
+    for (const auto& partner : plan_.event_partners) {
       PendingExport pending = start(partner, RecordKind::events);
-      for (const auto& e : world.events) {
-        if (e.partner == partner && month.contains(e.occurred_on.date)) {
-          pending.records.push_back(format_event(e, pending.delivery.dialect));
-        }
+      for (const std::uint32_t i : events_[m]) {
+        const auto& e = world_.events[i];
+        if (e.partner == partner) pending.add(format_event(e, pending.delivery.dialect));
       }
-      exports.push_back(std::move(pending));
+      if (Status s = emit(std::move(pending)); !s) return s;
     }
+    return Status::ok();
   }
-  return exports;
-}
+
+ private:
+  const Config& config_;
+  const DeliveryPlan& plan_;
+  const SampleWorld& world_;
+  std::vector<std::optional<CaseSnapshot>> delivered_cases_;               // by case index
+  std::vector<std::optional<InterventionState>> delivered_interventions_;  // by intervention index
+  std::vector<std::vector<std::uint32_t>> assessments_;   // per month, in world order
+  std::vector<std::vector<std::uint32_t>> observations_;  // per month, in world order
+  std::vector<std::vector<std::uint32_t>> events_;        // per month, in world order
+  std::vector<std::vector<std::uint32_t>>
+      interventions_;  // per intervention partner, in world order
+};
 
 std::string manifest_json(const SampleSet& set, const Config& config) {
   std::string out = "{\n";
@@ -149,15 +199,18 @@ std::string manifest_json(const SampleSet& set, const Config& config) {
   out += "  \"files\": [\n";
   for (std::size_t i = 0; i < set.files.size(); ++i) {
     const auto& f = set.files[i];
-    out += "    {\"path\": " + json_quote(f.path) + ", \"month\": " + json_quote(f.month) +
-           ", \"kind\": " + json_quote(f.kind) + ", \"partner\": " + json_quote(f.partner) +
-           ", \"format\": " + json_quote(f.format) + ", \"encoding\": " + json_quote(f.encoding) +
-           ", \"bom\": " + (f.bom ? "true" : "false") + ", \"delimiter\": " + json_quote(f.delimiter) +
-           ", \"line_end\": " + json_quote(f.line_end) + ", \"date_style\": " + json_quote(f.date_style) +
-           ", \"mapped\": " + (f.mapped ? "true" : "false") + ", \"records\": " + std::to_string(f.records) +
-           ", \"upserts\": " + std::to_string(f.upserts) + ", \"faults\": " + std::to_string(f.faults) +
-           ", \"expected\": " + json_quote(f.expected) + ", \"bytes\": " + std::to_string(f.bytes.size()) +
-           ", \"sha256\": " + json_quote(sha256_hex(f.bytes)) + "}";
+    out +=
+        "    {\"path\": " + json_quote(f.path) + ", \"month\": " + json_quote(f.month) +
+        ", \"kind\": " + json_quote(f.kind) + ", \"partner\": " + json_quote(f.partner) +
+        ", \"format\": " + json_quote(f.format) + ", \"encoding\": " + json_quote(f.encoding) +
+        ", \"bom\": " + (f.bom ? "true" : "false") + ", \"delimiter\": " + json_quote(f.delimiter) +
+        ", \"line_end\": " + json_quote(f.line_end) +
+        ", \"date_style\": " + json_quote(f.date_style) +
+        ", \"mapped\": " + (f.mapped ? "true" : "false") +
+        ", \"records\": " + std::to_string(f.records) +
+        ", \"upserts\": " + std::to_string(f.upserts) +
+        ", \"faults\": " + std::to_string(f.faults) + ", \"expected\": " + json_quote(f.expected) +
+        ", \"bytes\": " + std::to_string(f.size) + ", \"sha256\": " + json_quote(f.sha256) + "}";
     out += i + 1 < set.files.size() ? ",\n" : "\n";
   }
   out += "  ],\n  \"summary\": [\n";
@@ -250,7 +303,8 @@ std::string readme_text(const SampleSet& set, const DeliveryPlan& plan) {
 
 }  // namespace
 
-Result<SampleSet> build_sample(const Config& config, const SampleOptions& options) {
+Result<SampleSet> build_sample(const Config& config, const SampleOptions& options,
+                               const SampleFileSink& sink) {
   if (options.cases < 1 || options.cases > 100000) return Status::error("cases must be between 1 and 100000");
   if (options.months < 1 || options.months > 240) return Status::error("months must be between 1 and 240");
   if (options.until.month < 1 || options.until.month > 12) return Status::error("until is not a month");
@@ -269,51 +323,48 @@ Result<SampleSet> build_sample(const Config& config, const SampleOptions& option
 
   SampleSet set;
   set.options = options;
-  set.months = summarize(*world);
-  std::vector<PendingExport> exports = monthly_exports(config, *plan, *world);
-  const YearMonth last = world->months.back();
-  const int last_index = static_cast<int>(world->months.size()) - 1;
-  if (options.faults) {
-    const Status planted = plant_record_faults(config, *plan, *world, last, last_index, exports);
-    if (!planted) return planted;
-  }
-
-  for (auto& pending : exports) {
-    if (pending.records.empty()) continue;
-    const Delivery& d = pending.delivery;
-    SampleFile file;
-    file.month = pending.month.iso();
-    file.kind = code(d.kind);
-    file.partner = d.partner;
-    file.path = file.month + "/" + d.partner + "_" + file.kind + "." + extension(d.dialect);
-    file.format = d.dialect.format;
-    file.encoding = d.dialect.encoding;
-    file.bom = d.dialect.bom && d.dialect.format == "csv" && d.dialect.encoding == "utf-8";
-    file.delimiter = delimiter_text(d.dialect);
-    file.line_end = d.dialect.crlf ? "crlf" : "lf";
-    file.date_style = date_style_name(d.dialect.dates);
-    file.mapped = d.mapped;
-    file.records = pending.records.size();
-    file.upserts = pending.upserts;
-    file.faults = pending.faults.size();
-    file.expected = pending.faults.empty() ? "stored" : "quarantined";
-    const std::string created = pending.month.next().first_day().iso() + "T06:00:00";
-    auto written = d.dialect.format == "xml"
-                       ? write_xml_export(d.dialect, file.kind, d.partner, created, d.columns, pending.records)
-                       : write_csv_export(d.dialect, d.columns, pending.records);
-    if (!written) return Status::error(file.path + ": " + written.message());
-    file.bytes = std::move(written->bytes);
-    for (auto& fault : pending.faults) {
-      fault.meta.file = file.path;
-      fault.meta.record = fault.record + 1;
-      fault.meta.line = written->record_lines[fault.record];
-      set.faults.push_back(fault.meta);
+  auto add = [&](SampleFile file) -> Status {
+    file.size = file.bytes.size();
+    file.sha256 = sha256_hex(file.bytes);
+    if (sink) {
+      if (Status sunk = sink(file); !sunk) return sunk;
+      std::string().swap(file.bytes);  // release the buffer (assigning "" would keep it)
     }
     set.files.push_back(std::move(file));
+    return Status::ok();
+  };
+  set.months = summarize(*world);
+  const YearMonth last = world->months.back();
+  const int last_index = static_cast<int>(world->months.size()) - 1;
+  auto finish = [&](PendingExport& pending) -> Status {
+    if (pending.records() == 0) return Status::ok();
+    auto file = pending.finish(set.faults);
+    if (!file) return file.status();
+    return add(std::move(file.value()));
+  };
+  // Each export becomes a file as soon as it is written, except those of the
+  // last month when faults are planted in them.
+  std::vector<PendingExport> held;
+  MonthlyExports monthly(config, *plan, *world);
+  for (std::size_t m = 0; m < world->months.size(); ++m) {
+    const bool hold = options.faults && static_cast<int>(m) == last_index;
+    const Status made = monthly.month(m, [&](PendingExport&& pending) {
+      if (!hold) return finish(pending);
+      held.push_back(std::move(pending));
+      return Status::ok();
+    });
+    if (!made) return made;
+  }
+  if (options.faults) {
+    const Status planted = plant_record_faults(config, *plan, *world, last, last_index, held);
+    if (!planted) return planted;
+    for (auto& pending : held) {
+      if (Status s = finish(pending); !s) return s;
+    }
   }
   if (options.faults) {
     for (auto& [file, fault] : broken_files(config, *plan, *world, last, last_index)) {
-      set.files.push_back(std::move(file));
+      if (Status added = add(std::move(file)); !added) return added;
       set.faults.push_back(std::move(fault));
     }
     set.faults_json = faults_json(set);
@@ -323,38 +374,72 @@ Result<SampleSet> build_sample(const Config& config, const SampleOptions& option
   return set;
 }
 
-Status write_sample(const SampleSet& set, const std::filesystem::path& out_dir) {
+SampleFolderWriter::SampleFolderWriter(std::filesystem::path out_dir)
+    : out_dir_(std::move(out_dir)) {}
+
+Status SampleFolderWriter::failure(Status status) {
+  failed_ = true;
+  return status;
+}
+
+Status SampleFolderWriter::prepare() {
+  if (prepared_) return Status::ok();
   namespace fs = std::filesystem;
   std::error_code error;
-  if (fs::exists(out_dir, error)) {
-    if (!fs::is_directory(out_dir, error)) return Status::error(out_dir.string() + " is not a folder");
-    if (!fs::is_empty(out_dir, error)) {
-      const auto manifest = read_file(out_dir / "manifest.json");
+  if (fs::exists(out_dir_, error)) {
+    if (!fs::is_directory(out_dir_, error))
+      return failure(Status::error(out_dir_.string() + " is not a folder"));
+    if (!fs::is_empty(out_dir_, error)) {
+      const auto manifest = read_file(out_dir_ / "manifest.json");
       if (!manifest || manifest->find("\"generator\": \"casus sample\"") == std::string::npos) {
-        return Status::error(out_dir.string() +
-                             " is not empty and holds no earlier sample (manifest.json); choose an empty folder");
+        return failure(Status::error(
+            out_dir_.string() +
+            " is not empty and holds no earlier sample (manifest.json); choose an empty folder"));
       }
       // Clear the earlier sample: its month folders and the three top-level files.
-      for (const auto& entry : fs::directory_iterator(out_dir, error)) {
+      for (const auto& entry : fs::directory_iterator(out_dir_, error)) {
         const std::string name = entry.path().filename().string();
         const bool month_folder = entry.is_directory() && YearMonth::parse(name).has_value();
         if (month_folder || name == "README.txt" || name == "manifest.json" || name == "faults.json") {
           fs::remove_all(entry.path(), error);
-          if (error) return Status::error("cannot remove " + entry.path().string() + ": " + error.message());
+          if (error) {
+            return failure(
+                Status::error("cannot remove " + entry.path().string() + ": " + error.message()));
+          }
         }
       }
     }
   }
-  for (const auto& file : set.files) {
-    const Status status = write_file_atomic(out_dir / fs::path(file.path), file.bytes);
-    if (!status) return status;
-  }
-  if (Status s = write_file_atomic(out_dir / "README.txt", set.readme); !s) return s;
-  if (Status s = write_file_atomic(out_dir / "manifest.json", set.manifest_json); !s) return s;
-  if (!set.faults_json.empty()) {
-    if (Status s = write_file_atomic(out_dir / "faults.json", set.faults_json); !s) return s;
+  prepared_ = true;
+  return Status::ok();
+}
+
+Status SampleFolderWriter::write_file(const SampleFile& file) {
+  if (Status ready = prepare(); !ready) return ready;
+  if (Status s = write_file_atomic(out_dir_ / std::filesystem::path(file.path), file.bytes); !s) {
+    return failure(s);
   }
   return Status::ok();
+}
+
+Status SampleFolderWriter::finish(const SampleSet& set) {
+  if (Status ready = prepare(); !ready) return ready;
+  if (Status s = write_file_atomic(out_dir_ / "README.txt", set.readme); !s) return failure(s);
+  if (Status s = write_file_atomic(out_dir_ / "manifest.json", set.manifest_json); !s)
+    return failure(s);
+  if (!set.faults_json.empty()) {
+    if (Status s = write_file_atomic(out_dir_ / "faults.json", set.faults_json); !s)
+      return failure(s);
+  }
+  return Status::ok();
+}
+
+Status write_sample(const SampleSet& set, const std::filesystem::path& out_dir) {
+  SampleFolderWriter writer(out_dir);
+  for (const auto& file : set.files) {
+    if (Status s = writer.write_file(file); !s) return s;
+  }
+  return writer.finish(set);
 }
 
 }  // namespace casus

@@ -4,11 +4,13 @@
 // and XML, with natural-key re-deliveries), plus README.txt, manifest.json
 // and, with faults, faults.json listing every planted invalid record and
 // broken file. All codes come from Config; the same options and config give
-// byte-identical files.
+// byte-identical files. A large set is written file by file as it is built
+// (a SampleFileSink, SampleFolderWriter), so its bytes are never all held.
 #pragma once
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -43,7 +45,9 @@ struct SampleFile {
   std::size_t upserts = 0;   // records re-delivering a natural key of an earlier file
   std::size_t faults = 0;    // planted invalid records
   std::string expected;      // stored, quarantined (has planted faults), rejected (broken file)
-  std::string bytes;
+  std::string bytes;         // empty in a set built with a sink
+  std::size_t size = 0;      // of the bytes
+  std::string sha256;        // of the bytes, hex
 };
 
 // One planted fault: an invalid record (record > 0) or a broken file
@@ -81,13 +85,39 @@ struct SampleSet {
   std::string faults_json;    // faults.json; empty without faults
 };
 
-// Builds the whole set in memory. Fails on options out of range or a config
-// without partners, districts, framework items or life domains.
-Result<SampleSet> build_sample(const Config& config, const SampleOptions& options);
+// Receives each file of a set as soon as it is made, in import order.
+using SampleFileSink = std::function<Status(const SampleFile& file)>;
 
-// Writes the set under `out_dir`. A folder holding an earlier sample (it has
-// a manifest.json written by this generator) is cleared first; any other
-// non-empty folder is refused.
+// Builds the whole set. Without a sink the files keep their bytes; with one,
+// each file goes to the sink when made and the set keeps it without its bytes
+// (size and sha256 stay), and a sink failure stops the build. Fails on
+// options out of range or a config without partners, districts, framework
+// items or life domains.
+Result<SampleSet> build_sample(const Config& config, const SampleOptions& options,
+                               const SampleFileSink& sink = nullptr);
+
+// Writes a set into a folder. A folder holding an earlier sample (it has a
+// manifest.json written by this generator) is cleared first; any other
+// non-empty folder is refused. Nothing is touched before the first write.
+class SampleFolderWriter {
+ public:
+  explicit SampleFolderWriter(std::filesystem::path out_dir);
+  // One monthly or broken file (usable as a SampleFileSink).
+  Status write_file(const SampleFile& file);
+  // README.txt, manifest.json and faults.json of the finished set.
+  Status finish(const SampleSet& set);
+  // Whether a write failed (to tell that from a failure to build the set).
+  bool failed() const { return failed_; }
+
+ private:
+  Status prepare();
+  Status failure(Status status);
+  std::filesystem::path out_dir_;
+  bool prepared_ = false;
+  bool failed_ = false;
+};
+
+// Writes a set built without a sink under `out_dir` (SampleFolderWriter rules).
 Status write_sample(const SampleSet& set, const std::filesystem::path& out_dir);
 
 }  // namespace casus

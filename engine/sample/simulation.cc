@@ -4,6 +4,8 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <functional>
+#include <queue>
 
 #include "sample/prng.h"
 #include "sample/synthetic_text.h"
@@ -104,6 +106,59 @@ Date random_day(Prng& rng, const Date& from, const Date& to) {
   return from.plus_days(rng.uniform(0, span < 0 ? 0 : span));
 }
 
+// A set of small indices (persons) with the k-th smallest in O(log n): a
+// Fenwick tree of 0/1 counts. Drawing a re-entry by rank over it picks the
+// same person as drawing from the sorted list of all candidates.
+class RankedSet {
+ public:
+  explicit RankedSet(std::size_t capacity) : tree_(capacity + 1, 0), present_(capacity, false) {}
+  std::size_t size() const { return size_; }
+  void insert(std::size_t value) {
+    grow(value + 1);
+    if (present_[value]) return;
+    present_[value] = true;
+    ++size_;
+    for (std::size_t i = value + 1; i < tree_.size(); i += i & (~i + 1)) ++tree_[i];
+  }
+  void erase(std::size_t value) {
+    if (value >= present_.size() || !present_[value]) return;
+    present_[value] = false;
+    --size_;
+    for (std::size_t i = value + 1; i < tree_.size(); i += i & (~i + 1)) --tree_[i];
+  }
+  // The element with `rank` smaller elements before it; rank < size().
+  std::size_t nth(std::size_t rank) const {
+    std::size_t position = 0;
+    std::size_t step = 1;
+    while (step * 2 < tree_.size()) step *= 2;
+    for (; step > 0; step /= 2) {
+      if (position + step < tree_.size() && tree_[position + step] <= rank) {
+        position += step;
+        rank -= tree_[position];
+      }
+    }
+    return position;  // the last 1-based position with a prefix count <= rank: the 0-based answer
+  }
+
+ private:
+  void grow(std::size_t capacity) {
+    if (capacity <= present_.size()) return;
+    // Rebuild at twice the size: rare (the capacity is the case count).
+    std::vector<bool> present = present_;
+    present.resize(std::max(capacity, present_.size() * 2), false);
+    tree_.assign(present.size() + 1, 0);
+    present_.assign(present.size(), false);
+    size_ = 0;
+    for (std::size_t i = 0; i < present.size(); ++i) {
+      if (present[i]) insert(i);
+    }
+  }
+
+  std::vector<std::size_t> tree_;
+  std::vector<bool> present_;
+  std::size_t size_ = 0;
+};
+
 class Simulator {
  public:
   Simulator(const Config& config, const SimulationSettings& settings)
@@ -122,7 +177,7 @@ class Simulator {
   void record_event(Prng& rng, const SampleCase& sample_case, EventKind kind, const Date& day);
   SampleAssessment assess(Prng& rng, const SampleCase& sample_case, const Date& day, double risk,
                           double vulnerability, double protection, bool first);
-  void observe(Prng& rng, const SampleCase& sample_case, const Date& day, double months_in,
+  void observe(Prng& rng, std::size_t case_index, const Date& day, double months_in,
                const std::vector<double>& base, double trend, bool first);
   void add_interventions(Prng& rng, const SampleCase& sample_case, const Date& decided, int count,
                          const std::string& category, double risk);
@@ -145,6 +200,18 @@ class Simulator {
   std::map<int, int> case_numbers_;  // year -> last number
   std::size_t event_sequence_ = 0;
   std::vector<std::string> regisseurs_;
+
+  // Indexes over the cases created so far, so a new case never looks through
+  // all earlier ones (a case's whole life is simulated when it is created, so
+  // an earlier case no longer changes).
+  std::vector<std::size_t> travellers_;   // cases of risk group 1 or 3, in order
+  std::vector<std::size_t> latest_case_;  // person -> index of the person's latest case
+  // Closed cases whose person may come back, earliest closure first; a person
+  // moves to returnable_ once the closure lies more than 30 days back.
+  using Closure = std::pair<Date, std::size_t>;  // closed_on, case index
+  std::priority_queue<Closure, std::vector<Closure>, std::greater<Closure>> closures_;
+  RankedSet returnable_{0};             // persons whose latest case allows re-entry
+  std::size_t case_interventions_ = 0;  // first intervention of the case being simulated
 };
 
 std::string Simulator::next_case_id(const Date& registered_on) {
@@ -233,46 +300,53 @@ void Simulator::create_case(std::size_t index, const Date& registered_on, bool s
   sample_case.risk_group = static_cast<int>(rng.weighted({8, 5, 17, 50, 20})) + 1;
 
   if (sample_case.risk_group == 5) {
-    // Family of a traveller: linked to the case of the relative who travelled.
-    std::vector<std::size_t> travellers;
-    for (std::size_t i = 0; i < world_.cases.size(); ++i) {
-      const auto& other = world_.cases[i];
-      if ((other.risk_group == 3 || other.risk_group == 1) && other.registered_on <= registered_on) {
-        travellers.push_back(i);
-      }
-    }
-    if (travellers.empty()) {
+    // Family of a traveller: linked to the case of the relative who travelled
+    // (cases are created in order of registration, so every earlier one counts).
+    if (travellers_.empty()) {
       sample_case.risk_group = 4;
     } else {
-      const auto& traveller = world_.cases[rng.pick(travellers)];
+      const auto& traveller = world_.cases[rng.pick(travellers_)];
       const auto& relative = world_.persons[traveller.person];
       sample_case.related_case_id = traveller.case_id;
       sample_case.person = new_person(rng, registered_on, relative.surname, relative.birth_date);
     }
   }
   if (sample_case.related_case_id.empty()) {
-    std::vector<std::size_t> returning;
+    bool returns = false;
     if (!stock && rng.chance(0.15)) {
-      // Re-entry: a person whose latest case closed at least a month ago.
-      std::map<std::size_t, const SampleCase*> latest;
-      for (const auto& other : world_.cases) latest[other.person] = &other;
-      for (const auto& [person, other] : latest) {
-        if (other->closed_on && *other->closed_on < registered_on.plus_days(-30) &&
-            other->closure_reason != ClosureReason::overleden &&
-            other->closure_reason != ClosureReason::verhuisd) {
-          returning.push_back(person);
-        }
+      // Re-entry: a person whose latest case closed at least a month ago (not
+      // deceased or moved away), drawn from those persons in person order.
+      const Date threshold = registered_on.plus_days(-30);
+      while (!closures_.empty() && closures_.top().first < threshold) {
+        const std::size_t closed = closures_.top().second;
+        closures_.pop();
+        const std::size_t person = world_.cases[closed].person;
+        if (latest_case_[person] == closed) returnable_.insert(person);
+      }
+      if (returnable_.size() > 0) {
+        const auto rank = rng.uniform(0, static_cast<std::int64_t>(returnable_.size()) - 1);
+        sample_case.person = returnable_.nth(static_cast<std::size_t>(rank));
+        sample_case.reentry = true;
+        returns = true;
       }
     }
-    if (!returning.empty()) {
-      sample_case.person = rng.pick(returning);
-      sample_case.reentry = true;
+    if (returns) {
+      returnable_.erase(sample_case.person);
     } else {
       sample_case.person = new_person(rng, registered_on, "", std::nullopt);
     }
   }
   world_.cases.push_back(sample_case);
-  simulate(world_.cases.size() - 1, rng);
+  const std::size_t case_index = world_.cases.size() - 1;
+  if (latest_case_.size() <= sample_case.person) latest_case_.resize(sample_case.person + 1);
+  latest_case_[sample_case.person] = case_index;
+  if (sample_case.risk_group == 1 || sample_case.risk_group == 3) travellers_.push_back(case_index);
+  simulate(case_index, rng);
+  const SampleCase& done = world_.cases[case_index];
+  if (done.closed_on && done.closure_reason != ClosureReason::overleden &&
+      done.closure_reason != ClosureReason::verhuisd) {
+    closures_.emplace(*done.closed_on, case_index);
+  }
 }
 
 void Simulator::record_event(Prng& rng, const SampleCase& sample_case, EventKind kind,
@@ -330,8 +404,8 @@ SampleAssessment Simulator::assess(Prng& rng, const SampleCase& sample_case, con
     assessment.scores.push_back(score);
     const bool evidenced = score && *score == 2 && !settings_.evidence_source.empty() &&
                            rng.chance(0.4);
-    assessment.sources.push_back(evidenced ? settings_.evidence_source : "");
-    assessment.evidence.push_back(evidenced ? rng.pick(item_evidence()) : "");
+    if (evidenced)
+      assessment.evidence.push_back({i, settings_.evidence_source, rng.pick(item_evidence())});
   }
   assessment.floor = consistency_floor(framework, assessment.scores);
   const Judgement base = risk < 0.38 ? Judgement::laag : risk < 0.62 ? Judgement::midden
@@ -350,21 +424,25 @@ SampleAssessment Simulator::assess(Prng& rng, const SampleCase& sample_case, con
   return assessment;
 }
 
-void Simulator::observe(Prng& rng, const SampleCase& sample_case, const Date& day,
-                        double months_in, const std::vector<double>& base, double trend,
-                        bool first) {
+void Simulator::observe(Prng& rng, std::size_t case_index, const Date& day, double months_in,
+                        const std::vector<double>& base, double trend, bool first) {
   const auto& domains = config_.monitoring.life_domains;
   for (std::size_t d = 0; d < domains.size(); ++d) {
     const bool observed = first || rng.chance(0.5);
     const double noise = rng.real(-0.6, 0.6);
     if (!observed) continue;
     SampleObservation observation;
-    observation.case_id = sample_case.case_id;
+    observation.case_index = static_cast<std::uint32_t>(case_index);
     observation.observed_on = day;
-    observation.domain = domains[d].code;
+    observation.domain = static_cast<std::uint16_t>(d);
     const double value = base[d] + trend * months_in + noise;
-    observation.score = std::clamp(static_cast<int>(std::lround(value)), 1, 5);
-    if (observation.score <= 2 && rng.chance(0.6)) observation.goal = rng.pick(life_domain_goals());
+    observation.score =
+        static_cast<std::uint8_t>(std::clamp(static_cast<int>(std::lround(value)), 1, 5));
+    if (observation.score <= 2 && rng.chance(0.6)) {
+      // As rng.pick(life_domain_goals()), keeping the index.
+      const auto goals = static_cast<std::int64_t>(life_domain_goals().size());
+      observation.goal = static_cast<std::int8_t>(rng.uniform(0, goals - 1));
+    }
     world_.observations.push_back(observation);
   }
 }
@@ -393,8 +471,10 @@ void Simulator::add_interventions(Prng& rng, const SampleCase& sample_case, cons
     const std::size_t pick = static_cast<std::size_t>(rng.uniform(0, static_cast<std::int64_t>(suitable.size()) - 1));
     const Instrument& instrument = *suitable[pick];
     suitable.erase(suitable.begin() + static_cast<std::ptrdiff_t>(pick));
+    // Only the case being simulated adds interventions, so its own are the tail.
     bool duplicate = false;
-    for (const auto& existing : world_.interventions) {
+    for (std::size_t e = case_interventions_; e < world_.interventions.size(); ++e) {
+      const auto& existing = world_.interventions[e];
       duplicate |= existing.case_id == sample_case.case_id && existing.code == instrument.code &&
                    (!existing.ended_on || *existing.ended_on > decided) && !existing.cancelled_on;
     }
@@ -426,6 +506,7 @@ void Simulator::simulate(std::size_t case_index, Prng& rng) {
   // Copy what we need: world_.cases may grow while we run (it does not here,
   // but references into vectors are kept short on purpose).
   auto current = [&]() -> SampleCase& { return world_.cases[case_index]; };
+  case_interventions_ = world_.interventions.size();
   const Date registered = current().registered_on;
   const int group = current().risk_group;
 
@@ -564,7 +645,8 @@ void Simulator::simulate(std::size_t case_index, Prng& rng) {
           judgements.push_back(assessment.judgement);
           world_.assessments.push_back(assessment);
           const Date observed = day.plus_days(rng.uniform(0, 10));
-          if (observed <= window_end_) observe(rng, current(), observed, months_in, domain_base, domain_trend, first);
+          if (observed <= window_end_)
+            observe(rng, case_index, observed, months_in, domain_base, domain_trend, first);
           if (assessment.judgement == Judgement::hoog && (!had_previous || previous < Judgement::hoog) &&
               rng.chance(0.8)) {
             agenda.emplace(day.plus_days(rng.uniform(3, 14)), Action{Action::Type::level, EventKind::melding, +1});
@@ -627,12 +709,17 @@ void Simulator::simulate(std::size_t case_index, Prng& rng) {
           for (auto& hold : current().holds) {
             if (!hold.until || *hold.until > day) hold.until = day;
           }
+          // The case's own interventions are the tail from case_interventions_ on.
           const std::string id = current().case_id;
-          world_.interventions.erase(
-              std::remove_if(world_.interventions.begin(), world_.interventions.end(),
-                             [&](const SampleIntervention& i) { return i.case_id == id && i.decided_on > day; }),
-              world_.interventions.end());
-          for (auto& intervention : world_.interventions) {
+          const auto own =
+              world_.interventions.begin() + static_cast<std::ptrdiff_t>(case_interventions_);
+          world_.interventions.erase(std::remove_if(own, world_.interventions.end(),
+                                                    [&](const SampleIntervention& i) {
+                                                      return i.case_id == id && i.decided_on > day;
+                                                    }),
+                                     world_.interventions.end());
+          for (std::size_t e = case_interventions_; e < world_.interventions.size(); ++e) {
+            auto& intervention = world_.interventions[e];
             if (intervention.case_id != id) continue;
             if (intervention.started_on > day) {
               intervention.cancelled_on = day;
@@ -665,6 +752,7 @@ Result<SampleWorld> Simulator::run() {
 
   std::vector<std::pair<Date, bool>> registrations;
   plan_registrations(registrations);
+  returnable_ = RankedSet(registrations.size());  // a case adds at most one person
   for (std::size_t i = 0; i < registrations.size(); ++i) {
     create_case(i, registrations[i].first, registrations[i].second);
   }

@@ -68,13 +68,19 @@ struct CaseSnapshot {
 };
 CaseSnapshot snapshot_at(const SampleCase& sample_case, const Date& day);
 
+// The evidence of one item score: the partner it came from and the text.
+struct ItemEvidence {
+  std::size_t item = 0;  // index into Framework::items
+  std::string source;    // partner code
+  std::string text;
+};
+
 struct SampleAssessment {
   std::string case_id;
   Date assessed_on;
   std::string assessor;
   std::vector<std::optional<int>> scores;  // parallel to Framework::items
-  std::vector<std::string> sources;        // partner code of the evidence, or ""
-  std::vector<std::string> evidence;
+  std::vector<ItemEvidence> evidence;      // the few evidenced items, in item order
   Judgement judgement = Judgement::laag;
   Judgement floor = Judgement::laag;  // consistency floor of the scores
   std::string rationale;
@@ -103,12 +109,14 @@ struct InterventionState {
 std::optional<InterventionState> intervention_state_at(const SampleIntervention& intervention,
                                                       const Date& day);
 
+// A life-domain score. Twelve bytes, as a set holds millions of them: the
+// case, the domain and the goal are indices.
 struct SampleObservation {
-  std::string case_id;
+  std::uint32_t case_index = 0;  // into SampleWorld::cases
   Date observed_on;
-  std::string domain;
-  int score = 3;
-  std::string goal;
+  std::uint16_t domain = 0;  // into Monitoring::life_domains
+  std::uint8_t score = 3;    // 1..5
+  std::int8_t goal = -1;     // into life_domain_goals(); -1 = none
 };
 
 struct SampleEvent {

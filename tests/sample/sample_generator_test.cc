@@ -1,11 +1,13 @@
-#include <catch2/catch.hpp>
+#include "sample/sample_generator.h"
 
 #include <algorithm>
+#include <catch2/catch.hpp>
+#include <map>
 #include <set>
 
+#include "core/file_io.h"
 #include "core/text_encoding.h"
 #include "model/bsn.h"
-#include "sample/sample_generator.h"
 #include "sample/simulation.h"
 #include "sample/synthetic_text.h"
 #include "sample_fixture.h"
@@ -434,4 +436,88 @@ TEST_CASE("the synthetic bsn range does not run out for large sets") {
   CHECK(seen.size() == 20000);
   CHECK(*seen.rbegin() < "999999999");
   CHECK(seen.begin()->rfind("9997", 0) == 0);  // blocks 9999, 9998 full; 9997 started
+}
+
+TEST_CASE("re-entries and family cases keep their rules in a larger set") {
+  // The simulator finds travellers and returning persons through indexes, not
+  // by looking through every earlier case; check the rules on many cases.
+  SampleOptions options;
+  options.cases = 3000;
+  options.months = 12;
+  options.seed = 5;
+  const SampleSet set = build(options);
+  std::map<std::string, std::map<std::string, std::string>> latest;
+  for (const auto& [file, record] : all_records(set, "cases"))
+    latest[record.values.at("case_id")] = record.values;
+  REQUIRE(latest.size() == 3000);
+
+  std::map<std::string, std::vector<std::pair<Date, std::string>>>
+      by_bsn;  // registered_on, case_id
+  int family = 0;
+  for (const auto& [id, v] : latest) {
+    by_bsn[v.at("bsn")].emplace_back(*date_of(v.at("registered_on")), id);
+    if (v.at("risk_group") != "5") continue;
+    ++family;
+    INFO(id);
+    REQUIRE(latest.count(v.at("related_case_id")) == 1);
+    const auto& traveller = latest.at(v.at("related_case_id"));
+    CHECK((traveller.at("risk_group") == "1" || traveller.at("risk_group") == "3"));
+    CHECK(*date_of(traveller.at("registered_on")) <= *date_of(v.at("registered_on")));
+  }
+  CHECK(family >= 100);
+
+  int reentered = 0;
+  for (auto& [bsn, cases] : by_bsn) {
+    std::sort(cases.begin(), cases.end());
+    for (std::size_t i = 1; i < cases.size(); ++i) {
+      ++reentered;
+      const auto& earlier = latest.at(cases[i - 1].second);
+      INFO(cases[i].second);
+      REQUIRE(earlier.count("closed_on") == 1);
+      CHECK(*date_of(earlier.at("closed_on")) < cases[i].first.plus_days(-30));
+      CHECK(earlier.at("closure_reason") != "overleden");
+      CHECK(earlier.at("closure_reason") != "verhuisd");
+    }
+  }
+  int reentries = 0;
+  for (const auto& month : set.months) reentries += month.reentries;
+  CHECK(reentered == reentries);
+  CHECK(reentries >= 30);
+}
+
+TEST_CASE("a sink gets every file when made and the set keeps them without bytes") {
+  static const Config config = make_test_config();
+  const SampleSet plain = build(small(11, true));
+  std::vector<SampleFile> sunk;
+  auto streamed = build_sample(config, small(11, true), [&](const SampleFile& file) {
+    sunk.push_back(file);
+    return Status::ok();
+  });
+  REQUIRE(streamed.is_ok());
+  REQUIRE(sunk.size() == plain.files.size());
+  REQUIRE(streamed->files.size() == plain.files.size());
+  for (std::size_t i = 0; i < plain.files.size(); ++i) {
+    INFO(plain.files[i].path);
+    CHECK(sunk[i].path == plain.files[i].path);
+    CHECK(sunk[i].bytes == plain.files[i].bytes);
+    CHECK(plain.files[i].size == plain.files[i].bytes.size());
+    CHECK(plain.files[i].sha256 == sha256_hex(plain.files[i].bytes));
+    CHECK(streamed->files[i].path == plain.files[i].path);
+    CHECK(streamed->files[i].bytes.empty());
+    CHECK(streamed->files[i].size == plain.files[i].size);
+    CHECK(streamed->files[i].sha256 == plain.files[i].sha256);
+    CHECK(streamed->files[i].records == plain.files[i].records);
+  }
+  CHECK(streamed->manifest_json == plain.manifest_json);
+  CHECK(streamed->readme == plain.readme);
+  CHECK(streamed->faults_json == plain.faults_json);
+
+  // A failing sink stops the build with its message.
+  int calls = 0;
+  auto stopped = build_sample(config, small(11, true), [&](const SampleFile&) {
+    return ++calls == 3 ? Status::error("disk full") : Status::ok();
+  });
+  REQUIRE_FALSE(stopped.is_ok());
+  CHECK(stopped.message() == "disk full");
+  CHECK(calls == 3);
 }

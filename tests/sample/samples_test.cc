@@ -174,3 +174,47 @@ TEST_CASE("casus sample writes the set, replaces an earlier set and refuses a fo
   CHECK(run.out.find("--faults") != std::string::npos);
   CHECK(run.out.find("--until TEXT=2026-10") != std::string::npos);
 }
+
+TEST_CASE("the folder writer touches nothing before its first write") {
+  const fs::path root =
+      fs::temp_directory_path() / ("casus_sample_folder_" + std::to_string(::getpid()));
+  fs::remove_all(root);
+  SampleOptions options;
+  options.cases = 10;
+  options.months = 2;
+  options.seed = 5;
+  options.until = YearMonth{2026, 6};
+  auto set = build_sample(shipped_config(), options);
+  REQUIRE(set.is_ok());
+
+  // An earlier sample stays until the first file is written, then goes.
+  const fs::path earlier = root / "earlier";
+  fs::create_directories(earlier / "2025-01");
+  std::ofstream(earlier / "manifest.json") << "{\n  \"generator\": \"casus sample\"\n}\n";
+  std::ofstream(earlier / "notes.txt") << "keep";
+  SampleFolderWriter writer(earlier);
+  CHECK(fs::exists(earlier / "2025-01"));
+  REQUIRE(writer.write_file(set->files.front()).is_ok());
+  CHECK_FALSE(fs::exists(earlier / "2025-01"));
+  CHECK_FALSE(fs::exists(earlier / "manifest.json"));
+  CHECK(fs::exists(earlier / "notes.txt"));
+  CHECK(read_file(earlier / set->files.front().path).value() == set->files.front().bytes);
+  REQUIRE(writer.finish(*set).is_ok());
+  CHECK(read_file(earlier / "manifest.json").value() == set->manifest_json);
+  CHECK_FALSE(writer.failed());
+
+  // A foreign folder is refused at the first write, and the writer says so.
+  const fs::path foreign = root / "foreign";
+  fs::create_directories(foreign);
+  std::ofstream(foreign / "notes.txt") << "keep";
+  SampleFolderWriter refused(foreign);
+  const Status status = refused.write_file(set->files.front());
+  CHECK_FALSE(status.is_ok());
+  CHECK(status.message() ==
+        foreign.string() +
+            " is not empty and holds no earlier sample (manifest.json); choose an empty folder");
+  CHECK(refused.failed());
+  CHECK(fs::exists(foreign / "notes.txt"));
+  CHECK_FALSE(fs::exists(foreign / set->files.front().path));
+  fs::remove_all(root);
+}
