@@ -180,7 +180,7 @@ int run_report_caselist(const GlobalOptions& options, const ReportArgs& args, Ou
     print_error("config: de casuslijst vraagt een doelgroep 'staff' met pseudonymised=\"true\"");
     return kExitFailure;
   }
-  auto dataset = load_dataset(options, *clock, LoadScope::figures_only());
+  auto dataset = load_dataset(options, *clock, LoadScope::case_list());
   if (!dataset) {
     print_error(dataset.message());
     return kExitFailure;

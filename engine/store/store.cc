@@ -515,6 +515,16 @@ bool is_personal_detail(RecordKind kind, std::size_t index) {
   return kind == RecordKind::cases && index >= 2 && index <= 4;  // surname, given names, birth date
 }
 
+bool is_case_bsn(RecordKind kind, std::size_t index) { return kind == RecordKind::cases && index == 1; }
+
+// Drops the items and the rationale of a stored assessment (see
+// LoadScope::assessment_details): case, date, assessor, judgement remain.
+void drop_assessment_details(RecordKind kind, std::vector<std::string>& fields) {
+  if (kind != RecordKind::assessments || fields.size() < 5) return;
+  fields.resize(5);
+  fields[4].clear();  // rationale
+}
+
 // Clears the free-text fields of a stored record (see LoadScope::free_texts).
 void drop_free_texts(RecordKind kind, std::vector<std::string>& fields) {
   switch (kind) {
@@ -562,12 +572,19 @@ Result<Dataset> Store::load_dataset(const LoadScope& scope) {
         case RecordKind::assessments: data.assessments.reserve(n); break;
         case RecordKind::interventions: data.interventions.reserve(n); break;
         case RecordKind::life_domains: data.life_domains.reserve(n); break;
-        case RecordKind::events: data.events.reserve(n); break;
+        case RecordKind::events:
+          if (scope.events) data.events.reserve(n);
+          break;
         default: break;
       }
     }
   }
 
+  // The bsn links events: read whenever events are.
+  const bool read_bsn = scope.bsn || scope.events;
+  const auto skipped = [&](std::int64_t kind_code) {
+    return !scope.events && static_cast<RecordKind>(kind_code) == RecordKind::events;
+  };
   std::vector<std::string> fields;
   auto add = [&](std::int64_t kind_code, std::string_view payload, std::int64_t batch_id,
                  std::int64_t line) -> Status {
@@ -577,7 +594,7 @@ Result<Dataset> Store::load_dataset(const LoadScope& scope) {
                                                                   wanted.count(fields[0]) > 0));
     for (std::size_t i = 0; i < fields.size(); ++i) {
       if (fields[i].empty() || !is_identifier_field(kind, i)) continue;
-      if (!details && is_personal_detail(kind, i)) {
+      if ((!details && is_personal_detail(kind, i)) || (!read_bsn && is_case_bsn(kind, i))) {
         fields[i].clear();
         continue;
       }
@@ -586,6 +603,7 @@ Result<Dataset> Store::load_dataset(const LoadScope& scope) {
       fields[i] = std::move(plain.value());
     }
     if (!scope.free_texts) drop_free_texts(kind, fields);
+    if (!scope.assessment_details) drop_assessment_details(kind, fields);
     Provenance provenance;
     provenance.batch_id = static_cast<std::int32_t>(batch_id);
     provenance.line = static_cast<std::uint32_t>(line);
@@ -611,9 +629,11 @@ Result<Dataset> Store::load_dataset(const LoadScope& scope) {
   if (all_cases) {
     if (!s.prepare(impl_->db, "SELECT kind, payload, batch_id, line FROM record ORDER BY id"))
       return sql_error(impl_->db, "store");
-    while ((rc = s.step()) == SQLITE_ROW)
+    while ((rc = s.step()) == SQLITE_ROW) {
+      if (skipped(s.column_int(0))) continue;  // its payload is never fetched
       if (auto status = add(s.column_int(0), s.column_blob(1), s.column_int(2), s.column_int(3)); !status)
         return status;
+    }
     if (rc != SQLITE_DONE) return sql_error(impl_->db, "store");
   } else {
     // Every case row; then the wanted cases' own records and the events that
@@ -628,15 +648,17 @@ Result<Dataset> Store::load_dataset(const LoadScope& scope) {
     while ((rc = s.step()) == SQLITE_ROW) {
       if (auto status = add(s.column_int(1), s.column_blob(2), s.column_int(3), s.column_int(4)); !status)
         return status;
-      if (wanted.count(s.column_text(5)) > 0 && !s.column_blob(6).empty())
+      if (scope.events && wanted.count(s.column_text(5)) > 0 && !s.column_blob(6).empty())
         wanted_bsn_hashes.emplace_back(s.column_blob(6));
     }
     if (rc != SQLITE_DONE) return sql_error(impl_->db, "store");
     auto collect = [&](Stmt& query) -> Status {
       int step;
-      while ((step = query.step()) == SQLITE_ROW)
+      while ((step = query.step()) == SQLITE_ROW) {
+        if (skipped(query.column_int(1))) continue;
         rows.push_back(StoredRow{query.column_int(0), static_cast<RecordKind>(query.column_int(1)),
                                  std::string(query.column_blob(2)), query.column_int(3), query.column_int(4)});
+      }
       return step == SQLITE_DONE ? Status::ok() : sql_error(impl_->db, "store");
     };
     Stmt by_case;
@@ -675,7 +697,7 @@ Result<Dataset> Store::load_dataset(const LoadScope& scope) {
   std::erase_if(data.assessments, unlinked);
   std::erase_if(data.interventions, unlinked);
   std::erase_if(data.life_domains, unlinked);
-  link_events(data);
+  if (!data.events.empty()) link_events(data);
   // A scoped load keeps only the events that link to a wanted case (a bsn
   // shared with another case can bring in events that belong elsewhere).
   if (!all_cases)

@@ -404,3 +404,123 @@ TEST_CASE("store: a scoped load reads only the named cases' records, and figures
   CHECK(figures->assessments[0].items.at("V1").evidence.empty());
   CHECK(figures->assessments[0].items.at("V1").score == 2);
 }
+
+TEST_CASE("store: the case list's scope reads no events, no bsn and no assessment items or rationales") {
+  TempDir dir;
+  auto store = fresh(dir);
+  const std::string shared_bsn = "123456782";
+  import(*store, "c.csv",
+         std::vector<CaseRecord>{make_case("C1", shared_bsn, {2025, 1, 1}, Date{2025, 6, 1}),
+                                 make_case("C2", shared_bsn, {2026, 1, 1}), make_case("C3", "", {2026, 2, 1})},
+         RecordKind::cases);
+  import(*store, "e.csv",
+         std::vector<EventRecord>{make_event("E1", "", shared_bsn, {2025, 3, 1}),
+                                  make_event("E2", "", shared_bsn, {2026, 3, 1}), make_event("E3", "C3", "", {2026, 3, 2})},
+         RecordKind::events, "politie");
+  AssessmentRecord a;
+  a.case_id = "C1";
+  a.assessor = "regisseur-3";
+  a.assessed_on = {2025, 2, 2};
+  a.judgement = Judgement::hoog;
+  a.rationale = "Zie verslag";
+  a.items["V1"] = ItemScore{2, "gezien", "politie"};
+  a.items["K2"] = ItemScore{std::nullopt, "", ""};
+  AssessmentRecord b = a;
+  b.case_id = "C2";
+  b.assessed_on = {2026, 2, 1};
+  b.judgement = Judgement::midden;
+  import(*store, "a.csv", std::vector<AssessmentRecord>{a, b}, RecordKind::assessments);
+  InterventionRecord iv;
+  iv.case_id = "C2";
+  iv.code = "MENTOR";
+  iv.partner = "gemeente";
+  iv.started_on = {2026, 2, 10};
+  iv.status = InterventionStatus::lopend;
+  iv.rationale = "Vast aanspreekpunt";
+  import(*store, "i.csv", std::vector<InterventionRecord>{iv}, RecordKind::interventions);
+  LifeDomainObservation o;
+  o.case_id = "C3";
+  o.observed_on = {2026, 2, 5};
+  o.domain = "wonen";
+  o.score = 4;
+  o.goal = "Eigen kamer";
+  import(*store, "l.csv", std::vector<LifeDomainObservation>{o}, RecordKind::life_domains);
+
+  const LoadScope scope = LoadScope::case_list();
+  CHECK_FALSE(scope.personal_details);
+  CHECK_FALSE(scope.free_texts);
+  CHECK_FALSE(scope.events);
+  CHECK_FALSE(scope.bsn);
+  CHECK_FALSE(scope.assessment_details);
+  CHECK(scope.only_cases.empty());
+  auto data = store->load_dataset(scope);
+  REQUIRE(data.is_ok());
+  REQUIRE(data->cases.size() == 3);
+  CHECK(data->assessments.size() == 2);
+  CHECK(data->interventions.size() == 1);
+  CHECK(data->life_domains.size() == 1);
+  CHECK(data->events.size() == 0);
+  for (const CaseRecord& c : data->cases) {
+    INFO(c.case_id.str());
+    CHECK(c.bsn.empty());
+    CHECK(c.surname.empty());
+    CHECK(c.given_names.empty());
+    CHECK_FALSE(c.birth_date.has_value());
+    CHECK(c.district == "F");
+    CHECK(c.risk_group == 2);
+  }
+  CHECK(data->cases[0].closed_on == Date{2025, 6, 1});
+  CHECK(data->cases[1].registered_on == Date{2026, 1, 1});
+  const AssessmentRecord& first = data->assessments[0];
+  CHECK(first.case_id == "C1");
+  CHECK(first.assessor == "regisseur-3");
+  CHECK(first.assessed_on == Date{2025, 2, 2});
+  CHECK(first.judgement == Judgement::hoog);
+  CHECK(first.rationale.empty());
+  CHECK(first.items.empty());
+  CHECK(data->assessments[1].judgement == Judgement::midden);
+  CHECK(data->interventions[0].code == "MENTOR");
+  CHECK(data->interventions[0].started_on == Date{2026, 2, 10});
+  CHECK(data->interventions[0].status == InterventionStatus::lopend);
+  CHECK(data->interventions[0].rationale.empty());
+  CHECK(data->life_domains[0].score == 4);
+  CHECK(data->life_domains[0].goal.empty());
+  CHECK(data->data_as_of == Date{2026, 11, 28});
+  CHECK(data->import_batches.size() == 5);
+
+  // The other scopes are as they were: figures_only still reads the events,
+  // the bsn and the assessment items and rationales.
+  auto figures = store->load_dataset(LoadScope::figures_only());
+  REQUIRE(figures.is_ok());
+  CHECK(figures->events.size() == 3);
+  CHECK(figures->cases[0].bsn == shared_bsn);
+  CHECK(figures->assessments[0].rationale == "Zie verslag");
+  REQUIRE(figures->assessments[0].items.size() == 2);
+  CHECK(figures->assessments[0].items.at("V1").score == 2);
+
+  // The bsn links events, so it is read whenever events are, even when bsn is off.
+  LoadScope no_bsn;
+  no_bsn.bsn = false;
+  auto linked = store->load_dataset(no_bsn);
+  REQUIRE(linked.is_ok());
+  CHECK(linked->cases[1].bsn == shared_bsn);
+  REQUIRE(linked->events.size() == 3);
+  CHECK(linked->events[0].linked_case_id == "C1");
+  CHECK(linked->events[1].linked_case_id == "C2");
+
+  // Events off in a load scoped to one case: its own records, no events, and
+  // its bsn (bsn still on) but no other case's details.
+  LoadScope one;
+  one.only_cases = {"C1"};
+  one.events = false;
+  auto own = store->load_dataset(one);
+  REQUIRE(own.is_ok());
+  CHECK(own->cases.size() == 3);
+  CHECK(own->events.size() == 0);
+  REQUIRE(own->assessments.size() == 1);
+  CHECK(own->assessments[0].items.size() == 2);
+  CHECK(own->assessments[0].rationale == "Zie verslag");
+  CHECK(own->cases[0].bsn == shared_bsn);
+  CHECK(own->cases[0].surname == "Vermeulen-C1");
+  CHECK(own->cases[1].surname.empty());
+}
