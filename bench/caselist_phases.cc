@@ -40,17 +40,27 @@ long peak_rss_mb() {
   return usage.ru_maxrss / 1024;
 }
 
+// User + system CPU seconds of the process: steadier than wall time on a
+// machine shared with others.
+double cpu_seconds() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  auto s = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
+  return s(usage.ru_utime) + s(usage.ru_stime);
+}
+
 class Phase {
  public:
-  explicit Phase(const char* name) : name_(name), start_(SteadyClock::now()) {}
+  explicit Phase(const char* name) : name_(name), start_(SteadyClock::now()), cpu_(cpu_seconds()) {}
   ~Phase() {
     const double s = std::chrono::duration<double>(SteadyClock::now() - start_).count();
-    std::printf("%-28s %7.3f s   peak RSS %5ld MB\n", name_, s, peak_rss_mb());
+    std::printf("%-28s %7.3f s wall %7.3f s CPU   peak RSS %5ld MB\n", name_, s, cpu_seconds() - cpu_, peak_rss_mb());
   }
 
  private:
   const char* name_;
   SteadyClock::time_point start_;
+  double cpu_;
 };
 
 int fail(const std::string& message) {
