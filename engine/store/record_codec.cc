@@ -218,10 +218,12 @@ std::string pack_fields(const std::vector<std::string>& fields) {
   return out;
 }
 
-bool unpack_fields(std::string_view packed, std::vector<std::string>& fields) {
-  fields.clear();
+bool unpack_fields(std::string_view packed, std::vector<std::string>& fields, std::size_t limit) {
+  // The strings already in `fields` are reused: a loader that unpacks a
+  // million records into one vector allocates only for longer texts.
+  std::size_t count = 0;
   std::size_t pos = 0;
-  while (pos < packed.size()) {
+  while (pos < packed.size() && count < limit) {
     std::size_t n = 0;
     int shift = 0;
     while (true) {
@@ -232,9 +234,14 @@ bool unpack_fields(std::string_view packed, std::vector<std::string>& fields) {
       if ((byte & 0x80) == 0) break;
     }
     if (n > packed.size() - pos) return false;
-    fields.emplace_back(packed.substr(pos, n));
+    if (count < fields.size())
+      fields[count].assign(packed.data() + pos, n);
+    else
+      fields.emplace_back(packed.substr(pos, n));
+    ++count;
     pos += n;
   }
+  fields.resize(count);
   return true;
 }
 

@@ -39,8 +39,10 @@ Status decode_record(const std::vector<std::string>& fields, InterventionRecord&
 Status decode_record(const std::vector<std::string>& fields, LifeDomainObservation& out);
 Status decode_record(const std::vector<std::string>& fields, EventRecord& out);
 
-// Length-prefixed concatenation of fields (binary-safe) and back.
+// Length-prefixed concatenation of fields (binary-safe) and back. Unpacking
+// stops after `limit` fields (the rest is not read, nor checked).
 std::string pack_fields(const std::vector<std::string>& fields);
-bool unpack_fields(std::string_view packed, std::vector<std::string>& fields);
+bool unpack_fields(std::string_view packed, std::vector<std::string>& fields,
+                   std::size_t limit = static_cast<std::size_t>(-1));
 
 }  // namespace casus

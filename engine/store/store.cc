@@ -517,12 +517,14 @@ bool is_personal_detail(RecordKind kind, std::size_t index) {
 
 bool is_case_bsn(RecordKind kind, std::size_t index) { return kind == RecordKind::cases && index == 1; }
 
-// Drops the items and the rationale of a stored assessment (see
-// LoadScope::assessment_details): case, date, assessor, judgement remain.
+// An assessment without its details (LoadScope::assessment_details) is
+// unpacked up to its rationale (the items follow), which is then cleared:
+// case, date, assessor and judgement remain.
+constexpr std::size_t kAssessmentFieldsWithoutItems = 5;
 void drop_assessment_details(RecordKind kind, std::vector<std::string>& fields) {
-  if (kind != RecordKind::assessments || fields.size() < 5) return;
-  fields.resize(5);
-  fields[4].clear();  // rationale
+  if (kind != RecordKind::assessments) return;
+  if (fields.size() > kAssessmentFieldsWithoutItems) fields.resize(kAssessmentFieldsWithoutItems);
+  if (fields.size() > 4) fields[4].clear();  // rationale
 }
 
 // Clears the free-text fields of a stored record (see LoadScope::free_texts).
@@ -589,7 +591,10 @@ Result<Dataset> Store::load_dataset(const LoadScope& scope) {
   auto add = [&](std::int64_t kind_code, std::string_view payload, std::int64_t batch_id,
                  std::int64_t line) -> Status {
     const auto kind = static_cast<RecordKind>(kind_code);
-    if (!unpack_fields(payload, fields)) return Status::error("store: a stored record is damaged");
+    const std::size_t limit = !scope.assessment_details && kind == RecordKind::assessments
+                                  ? kAssessmentFieldsWithoutItems
+                                  : static_cast<std::size_t>(-1);
+    if (!unpack_fields(payload, fields, limit)) return Status::error("store: a stored record is damaged");
     const bool details = scope.personal_details && (all_cases || (kind == RecordKind::cases && !fields.empty() &&
                                                                   wanted.count(fields[0]) > 0));
     for (std::size_t i = 0; i < fields.size(); ++i) {
@@ -689,11 +694,13 @@ Result<Dataset> Store::load_dataset(const LoadScope& scope) {
         return status;
   }
 
-  std::unordered_set<std::string> case_ids;
+  // Case ids are interned: equal ids are one pool entry, so the set holds
+  // their addresses (no string hashing or comparing per record).
+  std::unordered_set<const std::string*> case_ids;
   case_ids.reserve(data.cases.size());
-  for (const auto& c : data.cases) case_ids.insert(c.case_id);
+  for (const auto& c : data.cases) case_ids.insert(&c.case_id.str());
   // Only records linked to a stored case; filtered in place, keeping the order.
-  auto unlinked = [&](const auto& r) { return case_ids.count(r.case_id) == 0; };
+  auto unlinked = [&](const auto& r) { return case_ids.count(&r.case_id.str()) == 0; };
   std::erase_if(data.assessments, unlinked);
   std::erase_if(data.interventions, unlinked);
   std::erase_if(data.life_domains, unlinked);

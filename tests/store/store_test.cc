@@ -287,6 +287,29 @@ TEST_CASE("codec: pack/unpack is binary-safe and rejects damage") {
   CHECK_FALSE(unpack_fields(damaged, back));
 }
 
+TEST_CASE("codec: unpack reuses the vector it is given and stops at a limit") {
+  const std::vector<std::string> fields = {"C1", "2026-02-01", std::string(40, 'y'), "hoog", "", "V1"};
+  std::vector<std::string> back = {std::string(100, 'z'), "old", "old", "old", "old", "old", "old", "old", "old"};
+  REQUIRE(unpack_fields(pack_fields(fields), back));
+  CHECK(back == fields);  // longer and more strings before: exactly the fields after
+  REQUIRE(unpack_fields(pack_fields(fields), back, 2));
+  CHECK(back == std::vector<std::string>{"C1", "2026-02-01"});
+  REQUIRE(unpack_fields(pack_fields(fields), back, 5));
+  CHECK(back == std::vector<std::string>{"C1", "2026-02-01", std::string(40, 'y'), "hoog", ""});
+  REQUIRE(unpack_fields(pack_fields(fields), back, 99));
+  CHECK(back == fields);
+  REQUIRE(unpack_fields("", back));
+  CHECK(back.empty());
+  // Damage after the limit is not read; damage before it is refused.
+  std::string damaged = pack_fields(fields);
+  damaged.resize(damaged.size() - 1);
+  CHECK(unpack_fields(damaged, back, 5));
+  CHECK(back.size() == 5);
+  damaged = pack_fields({"C1", std::string(300, 'x')});
+  damaged.resize(100);
+  CHECK_FALSE(unpack_fields(damaged, back, 2));
+}
+
 TEST_CASE("store: delete_cases removes the cases, their records and history, and the events linked to them") {
   TempDir dir;
   auto store = fresh(dir);
