@@ -10,6 +10,40 @@ namespace casus {
 
 namespace km = kainjow::mustache;
 
+namespace {
+
+// kainjow's data copies what set() and push_back() are given, deeply, and its
+// move constructor is not noexcept, so a std::vector of it copies every item
+// when it grows. A context of thousands of rows is therefore built by moving
+// into the object (operator[]) and into the list (below) instead.
+
+// `data[key] = value`, moving `value` in (kainjow's set() copies it).
+void put_moved(TemplateData& data, const std::string& key, TemplateData value) {
+  data[key] = std::move(value);
+}
+
+// A string value holding `text` (the string constructor copies it).
+TemplateData string_data(std::string text) {
+  TemplateData value(TemplateData::type::string);
+  const_cast<std::string&>(value.string_value()) = std::move(text);  // owned by `value`, not const
+  return value;
+}
+
+// Appends `item` to the list `list` by moving; when the list is full it grows
+// by moving its items into a larger one, so none is ever copied.
+void push_back_moved(TemplateData& list, TemplateData item) {
+  auto& items = const_cast<std::vector<TemplateData>&>(list.list_value());  // owned by `list`, not const
+  if (items.size() == items.capacity()) {
+    std::vector<TemplateData> grown;
+    grown.reserve(std::max<std::size_t>(8, items.capacity() * 2));
+    for (TemplateData& existing : items) grown.emplace_back(std::move(existing));
+    items.swap(grown);
+  }
+  items.emplace_back(std::move(item));
+}
+
+}  // namespace
+
 bool audience_may_receive(const Audience& audience, const std::string& category) {
   return category.empty() || audience.categories.count(category) > 0;
 }
@@ -100,7 +134,11 @@ bool ContextBuilder::Object::permits(const std::string& key) const {
 }
 
 void ContextBuilder::Object::set(const std::string& key, const std::string& value) {
-  if (admit(key, true)) data_.set(key, TemplateData(value));
+  if (admit(key, true)) put_moved(data_, key, string_data(value));
+}
+
+void ContextBuilder::Object::set(const std::string& key, std::string&& value) {
+  if (admit(key, true)) put_moved(data_, key, string_data(std::move(value)));
 }
 
 void ContextBuilder::Object::flag(const std::string& key, bool value) {
@@ -110,7 +148,7 @@ void ContextBuilder::Object::flag(const std::string& key, bool value) {
     builder_->error("key '" + path + "' is not declared as a structural flag");
     return;
   }
-  data_.set(key, TemplateData(value));
+  put_moved(data_, key, TemplateData(value));
 }
 
 bool ContextBuilder::Object::guard(const std::string& key) {
@@ -121,7 +159,7 @@ bool ContextBuilder::Object::guard(const std::string& key) {
     return false;
   }
   const bool allowed = builder_->permits_category(entry->category);
-  data_.set(key, TemplateData(allowed));
+  put_moved(data_, key, TemplateData(allowed));
   return allowed;
 }
 
@@ -130,29 +168,29 @@ ContextBuilder::Object ContextBuilder::Object::object(const std::string& key) co
 }
 
 void ContextBuilder::Object::put(const std::string& key, Object child) {
-  if (admit(key, true)) data_.set(key, std::move(child.data_));
+  if (admit(key, true)) put_moved(data_, key, std::move(child.data_));
 }
 
 void ContextBuilder::Object::append(const std::string& key, Object item) {
   if (!admit(key, true)) return;
   if (TemplateData* list = const_cast<TemplateData*>(data_.get(key)); list && list->is_list()) {
-    list->push_back(std::move(item.data_));
+    push_back_moved(*list, std::move(item.data_));
     return;
   }
   TemplateData list{TemplateData::type::list};
-  list.push_back(std::move(item.data_));
-  data_.set(key, std::move(list));
+  push_back_moved(list, std::move(item.data_));
+  put_moved(data_, key, std::move(list));
 }
 
 void ContextBuilder::Object::empty_list(const std::string& key) {
-  if (admit(key, true)) data_.set(key, TemplateData{TemplateData::type::list});
+  if (admit(key, true)) put_moved(data_, key, TemplateData{TemplateData::type::list});
 }
 
 void ContextBuilder::Object::presence(const std::string& key, bool present) {
   if (!admit(key, true)) return;
   TemplateData list{TemplateData::type::list};
-  if (present) list.push_back(TemplateData{TemplateData::type::object});
-  data_.set(key, std::move(list));
+  if (present) push_back_moved(list, TemplateData{TemplateData::type::object});
+  put_moved(data_, key, std::move(list));
 }
 
 // ---- the static check --------------------------------------------------------

@@ -74,6 +74,7 @@ class ContextBuilder {
     bool permits(const std::string& key) const;
     // Sets the value when permitted; does nothing when not; an undeclared key is an error.
     void set(const std::string& key, const std::string& value);
+    void set(const std::string& key, std::string&& value);  // the same, moving the text in
     // A structural boolean (category ""), e.g. `blank`, `has_assessment`.
     void flag(const std::string& key, bool value);
     // A guard flag: set from the schema; returns whether its category is permitted.
