@@ -114,16 +114,26 @@ std::string ContextBuilder::Object::child_path(const std::string& key) const {
 }
 
 bool ContextBuilder::Object::admit(const std::string& key, bool report) {
-  const std::string path = child_path(key);
-  const SchemaEntry* entry = builder_->schema_->find(path);
-  if (!entry) {
-    if (builder_->schema_->knows(path)) return true;  // a plain container
-    if (report) builder_->error("key '" + path + "' is not declared in the schema");
-    return false;
+  // Every row of a list asks the same questions: the answer per path is
+  // looked up once (the path is built in a reused buffer).
+  std::string& path = builder_->path_buffer_;
+  path.assign(path_);
+  if (!path.empty()) path += '.';
+  path += key;
+  auto known = builder_->admissions_.find(path);
+  if (known == builder_->admissions_.end()) {
+    Admission admission;
+    if (const SchemaEntry* entry = builder_->schema_->find(path)) {
+      admission.declared = true;
+      admission.permitted = builder_->permits_category(entry->category);
+      if (admission.permitted) builder_->used(entry->category);
+    } else {
+      admission.declared = admission.permitted = builder_->schema_->knows(path);  // a plain container
+    }
+    known = builder_->admissions_.emplace(path, admission).first;
   }
-  if (!builder_->permits_category(entry->category)) return false;
-  builder_->used(entry->category);
-  return true;
+  if (!known->second.declared && report) builder_->error("key '" + path + "' is not declared in the schema");
+  return known->second.permitted;
 }
 
 bool ContextBuilder::Object::permits(const std::string& key) const {
@@ -182,8 +192,11 @@ void ContextBuilder::Object::append(const std::string& key, Object item) {
   put_moved(data_, key, std::move(list));
 }
 
-void ContextBuilder::Object::empty_list(const std::string& key) {
-  if (admit(key, true)) put_moved(data_, key, TemplateData{TemplateData::type::list});
+void ContextBuilder::Object::empty_list(const std::string& key, std::size_t capacity) {
+  if (!admit(key, true)) return;
+  TemplateData list{TemplateData::type::list};
+  const_cast<std::vector<TemplateData>&>(list.list_value()).reserve(capacity);  // owned by `list`
+  put_moved(data_, key, std::move(list));
 }
 
 void ContextBuilder::Object::presence(const std::string& key, bool present) {
