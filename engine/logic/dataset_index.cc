@@ -85,11 +85,17 @@ const AssessmentRecord* CaseHistory::previous_assessment(const Date& day) const 
 
 const LifeDomainObservation* CaseHistory::latest_observation(const std::string& domain,
                                                              const Date& day) const {
-  const LifeDomainObservation* latest = nullptr;
-  for (const auto* o : life_domains) {
-    if (o->domain == domain && o->observed_on <= day) latest = o;  // sorted by date within domain
-  }
-  return latest;
+  // Sorted by (domain, observed_on), one per key: the last observation up to
+  // (domain, day) is the latest when it is of this domain.
+  const std::string_view code(domain);
+  auto after = std::upper_bound(life_domains.begin(), life_domains.end(), day,
+                                [code](const Date& d, const LifeDomainObservation* o) {
+                                  const int order = code.compare(std::string_view(o->domain));
+                                  return order != 0 ? order < 0 : d < o->observed_on;
+                                });
+  if (after == life_domains.begin()) return nullptr;
+  const LifeDomainObservation* latest = *(after - 1);
+  return std::string_view(latest->domain) == code ? latest : nullptr;
 }
 
 DatasetIndex::DatasetIndex(const Dataset& dataset) : dataset_(&dataset) {
