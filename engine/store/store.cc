@@ -96,6 +96,21 @@ class Stmt {
   sqlite3_stmt* stmt_ = nullptr;
 };
 
+// Holds the connection's mutex while a scan steps through its rows: in
+// SQLite's serialized mode every sqlite3_column_* call takes that (recursive)
+// mutex, which is then already this thread's — a counter, not a lock, for
+// each of the millions of calls of a full load.
+class HeldConnection {
+ public:
+  explicit HeldConnection(sqlite3* db) : mutex_(sqlite3_db_mutex(db)) { sqlite3_mutex_enter(mutex_); }
+  ~HeldConnection() { sqlite3_mutex_leave(mutex_); }
+  HeldConnection(const HeldConnection&) = delete;
+  HeldConnection& operator=(const HeldConnection&) = delete;
+
+ private:
+  sqlite3_mutex* mutex_;  // null (a no-op) when SQLite is not in serialized mode
+};
+
 Status sql_error(sqlite3* db, const std::string& what) {
   return Status::error(what + ": " + sqlite3_errmsg(db));
 }
@@ -588,6 +603,7 @@ Result<Dataset> Store::load_dataset(const LoadScope& scope) {
     return !scope.events && static_cast<RecordKind>(kind_code) == RecordKind::events;
   };
   std::vector<std::string> fields;
+  CaseIdMemo case_ids_memo;
   auto add = [&](std::int64_t kind_code, std::string_view payload, std::int64_t batch_id,
                  std::int64_t line) -> Status {
     const auto kind = static_cast<RecordKind>(kind_code);
@@ -615,7 +631,7 @@ Result<Dataset> Store::load_dataset(const LoadScope& scope) {
     Status status;
     auto decode_into = [&](auto& list) {
       list.emplace_back();
-      status = decode_record(fields, list.back());
+      status = decode_record(fields, list.back(), &case_ids_memo);
       list.back().provenance = std::move(provenance);
     };
     switch (kind) {
@@ -629,6 +645,7 @@ Result<Dataset> Store::load_dataset(const LoadScope& scope) {
     return status;
   };
 
+  const HeldConnection held(impl_->db);
   Stmt s;
   int rc;
   if (all_cases) {

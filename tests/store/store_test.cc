@@ -287,6 +287,41 @@ TEST_CASE("codec: pack/unpack is binary-safe and rejects damage") {
   CHECK_FALSE(unpack_fields(damaged, back));
 }
 
+TEST_CASE("codec: a case-id memo gives the previous record's id back, and a new id when the text changes") {
+  CaseIdMemo memo;
+  const InternedString first = memo.get("CAS-2026-0001");
+  CHECK(first == "CAS-2026-0001");
+  CHECK(memo.get("CAS-2026-0001") == first);
+  CHECK(memo.get("CAS-2026-0002") == "CAS-2026-0002");
+  CHECK(memo.get("CAS-2026-0001") == first);
+  CHECK(memo.get("").empty());
+  CHECK(memo.get("CAS-2026-0001") == first);
+
+  LifeDomainObservation o;
+  o.case_id = "CAS-2026-0003";
+  o.observed_on = {2026, 3, 1};
+  o.domain = "wonen";
+  o.score = 3;
+  const EncodedRecord encoded = encode_record(o);
+  LifeDomainObservation plain, remembered, again;
+  REQUIRE(decode_record(encoded.fields, plain).is_ok());
+  REQUIRE(decode_record(encoded.fields, remembered, &memo).is_ok());
+  REQUIRE(decode_record(encoded.fields, again, &memo).is_ok());
+  CHECK(remembered.case_id == plain.case_id);
+  CHECK(again.case_id == plain.case_id);
+  CHECK(again.domain == "wonen");
+  CHECK(again.score == 3);
+  EventRecord e;
+  e.partner = "politie";
+  e.event_id = "E1";
+  e.case_id = "CAS-2026-0004";
+  e.occurred_on = DateTime{{2026, 3, 2}, 10, 0, 0};
+  EventRecord event;
+  REQUIRE(decode_record(encode_record(e).fields, event, &memo).is_ok());
+  CHECK(event.case_id == "CAS-2026-0004");
+  CHECK(memo.get("CAS-2026-0004") == event.case_id);
+}
+
 TEST_CASE("codec: unpack reuses the vector it is given and stops at a limit") {
   const std::vector<std::string> fields = {"C1", "2026-02-01", std::string(40, 'y'), "hoog", "", "V1"};
   std::vector<std::string> back = {std::string(100, 'z'), "old", "old", "old", "old", "old", "old", "old", "old"};
