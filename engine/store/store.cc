@@ -16,6 +16,7 @@
 #include "core/crypto.h"
 #include "store/key_file.h"
 #include "store/record_codec.h"
+#include "store/record_scan.h"
 
 namespace casus {
 namespace fs = std::filesystem;
@@ -94,21 +95,6 @@ class Stmt {
 
  private:
   sqlite3_stmt* stmt_ = nullptr;
-};
-
-// Holds the connection's mutex while a scan steps through its rows: in
-// SQLite's serialized mode every sqlite3_column_* call takes that (recursive)
-// mutex, which is then already this thread's — a counter, not a lock, for
-// each of the millions of calls of a full load.
-class HeldConnection {
- public:
-  explicit HeldConnection(sqlite3* db) : mutex_(sqlite3_db_mutex(db)) { sqlite3_mutex_enter(mutex_); }
-  ~HeldConnection() { sqlite3_mutex_leave(mutex_); }
-  HeldConnection(const HeldConnection&) = delete;
-  HeldConnection& operator=(const HeldConnection&) = delete;
-
- private:
-  sqlite3_mutex* mutex_;  // null (a no-op) when SQLite is not in serialized mode
 };
 
 Status sql_error(sqlite3* db, const std::string& what) {
@@ -645,19 +631,18 @@ Result<Dataset> Store::load_dataset(const LoadScope& scope) {
     return status;
   };
 
-  const HeldConnection held(impl_->db);
-  Stmt s;
-  int rc;
   if (all_cases) {
-    if (!s.prepare(impl_->db, "SELECT kind, payload, batch_id, line FROM record ORDER BY id"))
-      return sql_error(impl_->db, "store");
-    while ((rc = s.step()) == SQLITE_ROW) {
-      if (skipped(s.column_int(0))) continue;  // its payload is never fetched
-      if (auto status = add(s.column_int(0), s.column_blob(1), s.column_int(2), s.column_int(3)); !status)
-        return status;
-    }
-    if (rc != SQLITE_DONE) return sql_error(impl_->db, "store");
+    // SQLite steps in a thread of its own while the rows are decoded here.
+    RecordScan scan(impl_->db, !scope.events);
+    for (auto* rows = &scan.next(); !rows->empty(); rows = &scan.next())
+      for (const ScannedRecord& row : *rows)
+        if (auto status = add(static_cast<std::int64_t>(row.kind), row.payload, row.batch_id, row.line); !status)
+          return status;  // the scan stops as it goes out of scope
+    if (!scan.status()) return scan.status();
   } else {
+    const HeldConnection held(impl_->db);
+    Stmt s;
+    int rc;
     // Every case row; then the wanted cases' own records and the events that
     // carry a wanted case's bsn, read through the indexes and put back in
     // storage order.

@@ -1,3 +1,4 @@
+#include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -581,4 +582,72 @@ TEST_CASE("store: the case list's scope reads no events, no bsn and no assessmen
   CHECK(own->cases[0].bsn == shared_bsn);
   CHECK(own->cases[0].surname == "Vermeulen-C1");
   CHECK(own->cases[1].surname.empty());
+}
+
+TEST_CASE("store: a full load of more rows than one scan batch keeps storage order") {
+  TempDir dir;
+  auto store = fresh(dir);
+  import(*store, "c.csv",
+         std::vector<CaseRecord>{make_case("C1", "", {2020, 1, 1}), make_case("C2", "", {2020, 1, 1}),
+                                 make_case("C3", "", {2020, 1, 1})},
+         RecordKind::cases);
+  const char* domains[] = {"wonen", "financien", "werk"};
+  std::vector<LifeDomainObservation> observations;
+  for (int i = 0; i < 9000; ++i) {  // a scan batch is 4096 rows
+    LifeDomainObservation o;
+    o.case_id = "C" + std::to_string(1 + i % 3);
+    o.domain = domains[(i / 3) % 3];
+    o.observed_on = Date{2020, 1, 1}.plus_days(i / 9);
+    o.score = 1 + i % 5;
+    observations.push_back(o);
+  }
+  import(*store, "l.csv", observations, RecordKind::life_domains);
+  EventRecord e = make_event("E1", "C2", "", {2021, 1, 1});
+  import(*store, "e.csv", std::vector<EventRecord>{e}, RecordKind::events, "politie");
+
+  for (const LoadScope& scope : {LoadScope{}, LoadScope::case_list()}) {
+    auto data = store->load_dataset(scope);
+    REQUIRE(data.is_ok());
+    REQUIRE(data->cases.size() == 3);
+    REQUIRE(data->life_domains.size() == observations.size());
+    std::size_t out_of_order = 0;
+    for (std::size_t i = 0; i < observations.size(); ++i) {
+      const LifeDomainObservation& o = data->life_domains[i];
+      if (o.case_id != observations[i].case_id || o.domain != observations[i].domain ||
+          o.observed_on != observations[i].observed_on || o.score != observations[i].score ||
+          o.provenance.line != i + 2)
+        ++out_of_order;
+    }
+    CHECK(out_of_order == 0);
+    CHECK(data->events.size() == (scope.events ? 1u : 0u));
+  }
+}
+
+TEST_CASE("store: a damaged record in the middle of a full load fails the load, and the store stays usable") {
+  TempDir dir;
+  auto store = fresh(dir);
+  import(*store, "c.csv", std::vector<CaseRecord>{make_case("C1", "", {2020, 1, 1})}, RecordKind::cases);
+  std::vector<LifeDomainObservation> observations;
+  for (int i = 0; i < 10000; ++i) {
+    LifeDomainObservation o;
+    o.case_id = "C1";
+    o.domain = "wonen";
+    o.observed_on = Date{2000, 1, 1}.plus_days(i);
+    o.score = 3;
+    observations.push_back(o);
+  }
+  import(*store, "l.csv", observations, RecordKind::life_domains);
+  {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open((dir.path / "casus.db").c_str(), &db) == SQLITE_OK);
+    CHECK(sqlite3_exec(db, "UPDATE record SET payload = x'ff' WHERE id = 6000", nullptr, nullptr, nullptr) ==
+          SQLITE_OK);
+    sqlite3_close(db);
+  }
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    auto data = store->load_dataset();
+    REQUIRE_FALSE(data.is_ok());
+    CHECK(data.message() == "store: a stored record is damaged");
+  }
+  CHECK(store->count_records(RecordKind::life_domains).value() == 10000);
 }
