@@ -5,6 +5,7 @@
 // same rows). Files are written atomically under --out, recorded in an
 // OutputRun, listed in manifest.json and printed.
 #include <iostream>
+#include <memory>
 #include <optional>
 #include <set>
 #include <sstream>
@@ -180,7 +181,7 @@ int run_report_caselist(const GlobalOptions& options, const ReportArgs& args, Ou
     print_error("config: de casuslijst vraagt een doelgroep 'staff' met pseudonymised=\"true\"");
     return kExitFailure;
   }
-  auto dataset = load_dataset(options, *clock, LoadScope::figures_only());
+  auto dataset = load_dataset(options, *clock, LoadScope::case_list());
   if (!dataset) {
     print_error(dataset.message());
     return kExitFailure;
@@ -191,11 +192,13 @@ int run_report_caselist(const GlobalOptions& options, const ReportArgs& args, Ou
     return kExitFailure;
   }
   const Pseudonymizer pseudonymizer(*key);
-  const DatasetIndex index(*dataset);
+  // Held by pointer so that they can go before the PDF is written (below).
+  auto index = std::make_unique<const DatasetIndex>(*dataset);
   const Language language = options.language();
   const bool en = language == Language::en;
-  const CaseList list(index, *config, *month, language, pseudonymizer);
+  auto list = std::make_unique<const CaseList>(*index, *config, *month, language, pseudonymizer);
   const DateTime now = clock->now();
+  const std::string data_as_of = dataset->data_as_of.iso();
   const DocumentMeta meta =
       report_document_meta(*audience, language, en ? "Case list" : "Casuslijst", format_month_long(*month, language),
                            dataset->data_as_of, now, config->settings.municipality);
@@ -204,7 +207,7 @@ int run_report_caselist(const GlobalOptions& options, const ReportArgs& args, Ou
   std::optional<Document> pdf_document;
   if (formats->count("pdf")) {
     CollectingSink sink;
-    auto document = render_caselist_document(list, meta, *audience, caselist_schema(*config),
+    auto document = render_caselist_document(*list, meta, *audience, caselist_schema(*config),
                                              template_root(options) / kCaseListTemplate, sink);
     if (!document) {
       for (const auto& d : sink.diagnostics()) print_diagnostic(d);
@@ -217,27 +220,33 @@ int run_report_caselist(const GlobalOptions& options, const ReportArgs& args, Ou
   OutputRun& run = shared_run ? *shared_run : own_run;
   const std::filesystem::path folder = "casuslijst";
   const std::string stem = "casuslijst-" + month->iso();
-  const std::string cases = std::to_string(list.size()) + (en ? " cases" : " casussen");
+  const std::string cases = std::to_string(list->size()) + (en ? " cases" : " casussen");
   const std::string description = meta.title + " " + meta.subtitle;
   if (formats->count("xlsx")) {
     const std::filesystem::path relative = folder / (stem + ".xlsx");
-    auto stats = write_caselist_workbook(list, meta, options.out_dir / relative);
+    auto stats = write_caselist_workbook(*list, meta, options.out_dir / relative);
     if (!stats) {
       print_error(stats.message());
       return kExitFailure;
     }
-    Status s = run.record(relative, audience->code, categories_of(*audience), dataset->data_as_of.iso(),
+    Status s = run.record(relative, audience->code, categories_of(*audience), data_as_of,
                           description + " (XLSX, " + cases + ")");
     if (!s) {
       print_error(s.message());
       return kExitFailure;
     }
   }
+  // The PDF writer reads only the document tree: the list, its index and the
+  // dataset go first, so that the writer reuses their memory (at 100k cases
+  // they hold a quarter of the peak).
+  list.reset();
+  index.reset();
+  dataset.value() = Dataset{};
   if (pdf_document) {
     const std::filesystem::path relative = folder / (stem + ".pdf");
     Status s = write_pdf(*pdf_document, options.out_dir / relative, caselist_page(pdf_options(*config)));
     if (s)
-      s = run.record(relative, audience->code, categories_of(*audience), dataset->data_as_of.iso(),
+      s = run.record(relative, audience->code, categories_of(*audience), data_as_of,
                      description + " (PDF, " + cases + ")");
     if (!s) {
       print_error(s.message());

@@ -1,6 +1,7 @@
 #include "logic/dataset_index.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace casus {
 
@@ -15,7 +16,9 @@ constexpr std::size_t kNoCase = static_cast<std::size_t>(-1);
 
 // Groups the records of one kind by case (a counting sort into one flat
 // vector), sorts each case's run by key then import order, and keeps the
-// last of each key. Returns per case its [begin, size) in `flat`.
+// last of each key. Returns per case its [begin, size) in `flat`. Each run is
+// sorted on a copy of its keys, so every record is read once, not at every
+// comparison (a store of 100k cases does not fit in the caches).
 template <typename T, typename CaseOf, typename Key>
 std::vector<std::pair<std::size_t, std::size_t>> group_by_case(const std::vector<T>& records,
                                                                std::size_t case_count,
@@ -34,34 +37,37 @@ std::vector<std::pair<std::size_t, std::size_t>> group_by_case(const std::vector
   for (std::size_t i = 0; i < records.size(); ++i) {
     if (owner[i] != kNoCase) flat[fill[owner[i]]++] = &records[i];
   }
+  using SortKey = decltype(key(std::declval<const T&>()));
+  struct Keyed {
+    SortKey value;
+    Provenance provenance;
+    const T* record;
+  };
+  // Same key: earlier import first; then dataset order (addresses), so the
+  // order is total and the result deterministic.
+  auto before = [keep_latest](const Keyed& a, const Keyed& b) {
+    if (a.value != b.value) return a.value < b.value;
+    if (keep_latest && a.provenance.batch_id != b.provenance.batch_id)
+      return a.provenance.batch_id < b.provenance.batch_id;
+    if (keep_latest && a.provenance.line != b.provenance.line) return a.provenance.line < b.provenance.line;
+    return a.record < b.record;
+  };
+  std::vector<Keyed> run;
   std::vector<std::pair<std::size_t, std::size_t>> runs(case_count);
   for (std::size_t c = 0; c < case_count; ++c) {
     auto first = flat.begin() + static_cast<std::ptrdiff_t>(offset[c]);
     auto last = flat.begin() + static_cast<std::ptrdiff_t>(offset[c + 1]);
     if (last - first > 1) {
-      // Same key: earlier import first; then dataset order (addresses), so
-      // the order is total and the result deterministic.
-      std::sort(first, last, [&](const T* a, const T* b) {
-        auto ka = key(*a);
-        auto kb = key(*b);
-        if (ka != kb) return ka < kb;
-        if (keep_latest && a->provenance.batch_id != b->provenance.batch_id) {
-          return a->provenance.batch_id < b->provenance.batch_id;
-        }
-        if (keep_latest && a->provenance.line != b->provenance.line) {
-          return a->provenance.line < b->provenance.line;
-        }
-        return a < b;
-      });
-      if (keep_latest) {
+      run.clear();
+      for (auto it = first; it != last; ++it) run.push_back(Keyed{key(**it), (*it)->provenance, *it});
+      std::sort(run.begin(), run.end(), before);
+      auto out = first;
+      for (std::size_t i = 0; i < run.size(); ++i) {
         // Keep the last record of each key (the later import).
-        auto out = first;
-        for (auto it = first; it != last; ++it) {
-          if (it + 1 != last && key(**it) == key(**(it + 1))) continue;
-          *out++ = *it;
-        }
-        last = out;
+        if (keep_latest && i + 1 < run.size() && run[i].value == run[i + 1].value) continue;
+        *out++ = run[i].record;
       }
+      last = out;
     }
     runs[c] = {offset[c], static_cast<std::size_t>(last - first)};
   }
@@ -85,11 +91,17 @@ const AssessmentRecord* CaseHistory::previous_assessment(const Date& day) const 
 
 const LifeDomainObservation* CaseHistory::latest_observation(const std::string& domain,
                                                              const Date& day) const {
-  const LifeDomainObservation* latest = nullptr;
-  for (const auto* o : life_domains) {
-    if (o->domain == domain && o->observed_on <= day) latest = o;  // sorted by date within domain
-  }
-  return latest;
+  // Sorted by (domain, observed_on), one per key: the last observation up to
+  // (domain, day) is the latest when it is of this domain.
+  const std::string_view code(domain);
+  auto after = std::upper_bound(life_domains.begin(), life_domains.end(), day,
+                                [code](const Date& d, const LifeDomainObservation* o) {
+                                  const int order = code.compare(std::string_view(o->domain));
+                                  return order != 0 ? order < 0 : d < o->observed_on;
+                                });
+  if (after == life_domains.begin()) return nullptr;
+  const LifeDomainObservation* latest = *(after - 1);
+  return std::string_view(latest->domain) == code ? latest : nullptr;
 }
 
 DatasetIndex::DatasetIndex(const Dataset& dataset) : dataset_(&dataset) {
@@ -103,10 +115,23 @@ DatasetIndex::DatasetIndex(const Dataset& dataset) : dataset_(&dataset) {
     }
   }
   const std::size_t n = cases_.size();
-  auto case_of = [this](const std::string& id) {
+  // Case ids are interned (equal ids are one pool entry), so records are
+  // matched to cases by the address of their id; the last answer is kept,
+  // since a case's records tend to follow each other.
+  std::unordered_map<const std::string*, std::size_t> by_address;
+  by_address.reserve(n);
+  for (std::size_t c = 0; c < n; ++c) by_address.emplace(&cases_[c].record->case_id.str(), c);
+  const std::string* last_id = nullptr;
+  std::size_t last_case = kNoCase;
+  auto case_of = [&](const InternedString& id) {
     if (id.empty()) return kNoCase;
-    auto it = by_id_.find(std::string_view(id));
-    return it == by_id_.end() ? kNoCase : it->second;
+    const std::string* address = &id.str();
+    if (address != last_id) {
+      auto it = by_address.find(address);
+      last_id = address;
+      last_case = it == by_address.end() ? kNoCase : it->second;
+    }
+    return last_case;
   };
   auto a_runs = group_by_case(
       dataset.assessments, n, [&](const AssessmentRecord& a) { return case_of(a.case_id); },

@@ -1,6 +1,6 @@
 #include "model/interned_string.h"
 
-#include <array>
+#include <memory>
 #include <mutex>
 #include <unordered_set>
 
@@ -31,9 +31,11 @@ InternedString::InternedString(std::string_view text) {
   // A per-thread direct-mapped cache of recent texts answers most lookups
   // (a loaded store repeats the same case ids and codes record after record)
   // without taking the pool's lock. Entries point into the pool, which never
-  // frees, so a cached pointer stays valid.
-  constexpr std::size_t kSlots = 4096;
-  thread_local std::array<const std::string*, kSlots> recent{};
+  // frees, so a cached pointer stays valid. 64k slots (512 KB a thread that
+  // interns, on the heap): a store of 100k cases goes through 100k case ids
+  // per kind of record, and a smaller cache misses most of them.
+  constexpr std::size_t kSlots = std::size_t{1} << 16;
+  thread_local const std::unique_ptr<const std::string*[]> recent(new const std::string* [kSlots] {});
   const std::size_t hash = TextHash()(text);
   const std::string*& slot = recent[hash % kSlots];
   if (slot != nullptr && *slot == text) {

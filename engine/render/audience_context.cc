@@ -10,6 +10,40 @@ namespace casus {
 
 namespace km = kainjow::mustache;
 
+namespace {
+
+// kainjow's data copies what set() and push_back() are given, deeply, and its
+// move constructor is not noexcept, so a std::vector of it copies every item
+// when it grows. A context of thousands of rows is therefore built by moving
+// into the object (operator[]) and into the list (below) instead.
+
+// `data[key] = value`, moving `value` in (kainjow's set() copies it).
+void put_moved(TemplateData& data, const std::string& key, TemplateData value) {
+  data[key] = std::move(value);
+}
+
+// A string value holding `text` (the string constructor copies it).
+TemplateData string_data(std::string text) {
+  TemplateData value(TemplateData::type::string);
+  const_cast<std::string&>(value.string_value()) = std::move(text);  // owned by `value`, not const
+  return value;
+}
+
+// Appends `item` to the list `list` by moving; when the list is full it grows
+// by moving its items into a larger one, so none is ever copied.
+void push_back_moved(TemplateData& list, TemplateData item) {
+  auto& items = const_cast<std::vector<TemplateData>&>(list.list_value());  // owned by `list`, not const
+  if (items.size() == items.capacity()) {
+    std::vector<TemplateData> grown;
+    grown.reserve(std::max<std::size_t>(8, items.capacity() * 2));
+    for (TemplateData& existing : items) grown.emplace_back(std::move(existing));
+    items.swap(grown);
+  }
+  items.emplace_back(std::move(item));
+}
+
+}  // namespace
+
 bool audience_may_receive(const Audience& audience, const std::string& category) {
   return category.empty() || audience.categories.count(category) > 0;
 }
@@ -80,16 +114,26 @@ std::string ContextBuilder::Object::child_path(const std::string& key) const {
 }
 
 bool ContextBuilder::Object::admit(const std::string& key, bool report) {
-  const std::string path = child_path(key);
-  const SchemaEntry* entry = builder_->schema_->find(path);
-  if (!entry) {
-    if (builder_->schema_->knows(path)) return true;  // a plain container
-    if (report) builder_->error("key '" + path + "' is not declared in the schema");
-    return false;
+  // Every row of a list asks the same questions: the answer per path is
+  // looked up once (the path is built in a reused buffer).
+  std::string& path = builder_->path_buffer_;
+  path.assign(path_);
+  if (!path.empty()) path += '.';
+  path += key;
+  auto known = builder_->admissions_.find(path);
+  if (known == builder_->admissions_.end()) {
+    Admission admission;
+    if (const SchemaEntry* entry = builder_->schema_->find(path)) {
+      admission.declared = true;
+      admission.permitted = builder_->permits_category(entry->category);
+      if (admission.permitted) builder_->used(entry->category);
+    } else {
+      admission.declared = admission.permitted = builder_->schema_->knows(path);  // a plain container
+    }
+    known = builder_->admissions_.emplace(path, admission).first;
   }
-  if (!builder_->permits_category(entry->category)) return false;
-  builder_->used(entry->category);
-  return true;
+  if (!known->second.declared && report) builder_->error("key '" + path + "' is not declared in the schema");
+  return known->second.permitted;
 }
 
 bool ContextBuilder::Object::permits(const std::string& key) const {
@@ -100,7 +144,11 @@ bool ContextBuilder::Object::permits(const std::string& key) const {
 }
 
 void ContextBuilder::Object::set(const std::string& key, const std::string& value) {
-  if (admit(key, true)) data_.set(key, TemplateData(value));
+  if (admit(key, true)) put_moved(data_, key, string_data(value));
+}
+
+void ContextBuilder::Object::set(const std::string& key, std::string&& value) {
+  if (admit(key, true)) put_moved(data_, key, string_data(std::move(value)));
 }
 
 void ContextBuilder::Object::flag(const std::string& key, bool value) {
@@ -110,7 +158,7 @@ void ContextBuilder::Object::flag(const std::string& key, bool value) {
     builder_->error("key '" + path + "' is not declared as a structural flag");
     return;
   }
-  data_.set(key, TemplateData(value));
+  put_moved(data_, key, TemplateData(value));
 }
 
 bool ContextBuilder::Object::guard(const std::string& key) {
@@ -121,7 +169,7 @@ bool ContextBuilder::Object::guard(const std::string& key) {
     return false;
   }
   const bool allowed = builder_->permits_category(entry->category);
-  data_.set(key, TemplateData(allowed));
+  put_moved(data_, key, TemplateData(allowed));
   return allowed;
 }
 
@@ -130,29 +178,32 @@ ContextBuilder::Object ContextBuilder::Object::object(const std::string& key) co
 }
 
 void ContextBuilder::Object::put(const std::string& key, Object child) {
-  if (admit(key, true)) data_.set(key, std::move(child.data_));
+  if (admit(key, true)) put_moved(data_, key, std::move(child.data_));
 }
 
 void ContextBuilder::Object::append(const std::string& key, Object item) {
   if (!admit(key, true)) return;
   if (TemplateData* list = const_cast<TemplateData*>(data_.get(key)); list && list->is_list()) {
-    list->push_back(std::move(item.data_));
+    push_back_moved(*list, std::move(item.data_));
     return;
   }
   TemplateData list{TemplateData::type::list};
-  list.push_back(std::move(item.data_));
-  data_.set(key, std::move(list));
+  push_back_moved(list, std::move(item.data_));
+  put_moved(data_, key, std::move(list));
 }
 
-void ContextBuilder::Object::empty_list(const std::string& key) {
-  if (admit(key, true)) data_.set(key, TemplateData{TemplateData::type::list});
+void ContextBuilder::Object::empty_list(const std::string& key, std::size_t capacity) {
+  if (!admit(key, true)) return;
+  TemplateData list{TemplateData::type::list};
+  const_cast<std::vector<TemplateData>&>(list.list_value()).reserve(capacity);  // owned by `list`
+  put_moved(data_, key, std::move(list));
 }
 
 void ContextBuilder::Object::presence(const std::string& key, bool present) {
   if (!admit(key, true)) return;
   TemplateData list{TemplateData::type::list};
-  if (present) list.push_back(TemplateData{TemplateData::type::object});
-  data_.set(key, std::move(list));
+  if (present) push_back_moved(list, TemplateData{TemplateData::type::object});
+  put_moved(data_, key, std::move(list));
 }
 
 // ---- the static check --------------------------------------------------------

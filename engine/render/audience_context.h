@@ -19,6 +19,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "config/config.h"
@@ -74,6 +75,7 @@ class ContextBuilder {
     bool permits(const std::string& key) const;
     // Sets the value when permitted; does nothing when not; an undeclared key is an error.
     void set(const std::string& key, const std::string& value);
+    void set(const std::string& key, std::string&& value);  // the same, moving the text in
     // A structural boolean (category ""), e.g. `blank`, `has_assessment`.
     void flag(const std::string& key, bool value);
     // A guard flag: set from the schema; returns whether its category is permitted.
@@ -82,9 +84,10 @@ class ContextBuilder {
     Object object(const std::string& key) const;
     void put(const std::string& key, Object child);
     // Appends an item to the list `key` (created empty on first use; set an
-    // empty list with empty_list()).
+    // empty list with empty_list(), with room for `capacity` items when the
+    // count is known).
     void append(const std::string& key, Object item);
-    void empty_list(const std::string& key);
+    void empty_list(const std::string& key, std::size_t capacity = 0);
     // Presence of a list for templates: `key` becomes a list of one empty
     // object when `present`, else empty ({{#x_any}}header{{#x}}…{{/x}}{{/x_any}}).
     // Declared in the schema like any key (usually with the list's category).
@@ -123,6 +126,13 @@ class ContextBuilder {
   const Audience* audience_;
   std::vector<std::string> errors_;
   std::map<std::string, bool> used_;
+  // Object::admit()'s answers by path (declared; declared and permitted).
+  struct Admission {
+    bool declared = false;
+    bool permitted = false;
+  };
+  std::unordered_map<std::string, Admission> admissions_;
+  std::string path_buffer_;
 };
 
 // Static check of one template (and its partials) against a schema for an

@@ -119,7 +119,7 @@ Result<TemplateData> chunk_context(const CaseList& list, const DocumentMeta& met
   }
 
   root.presence("rows_any", list.size() > 0);
-  root.empty_list("rows");
+  root.empty_list("rows", last - first);
   for (std::size_t i = first; i < last; ++i) {
     const CaseListRow r = list.row(i);
     auto row = root.object("rows");
@@ -132,7 +132,7 @@ Result<TemplateData> chunk_context(const CaseList& list, const DocumentMeta& met
     row.set("review_due", format_date_short(r.review_due));
     row.presence("overdue_any", r.review_overdue);
     row.set("level", std::to_string(r.escalation_level));
-    row.empty_list("domains");
+    row.empty_list("domains", r.domains.size());
     for (const CaseListDomainCell& cell : r.domains) {
       auto c = row.object("domains");
       c.set("status", doc::status_level_name(band_status_level(cell.band)));

@@ -33,6 +33,10 @@ bool get_int(const std::string& s, int& out) {
   return ec == std::errc() && end == s.data() + s.size();
 }
 
+InternedString intern_case_id(const std::string& text, CaseIdMemo* memo) {
+  return memo ? memo->get(text) : InternedString(text);
+}
+
 Status corrupt(const char* kind) { return Status::error(std::string("stored ") + kind + " record is damaged"); }
 
 }  // namespace
@@ -74,9 +78,9 @@ EncodedRecord encode_record(const CaseRecord& r) {
   return e;
 }
 
-Status decode_record(const std::vector<std::string>& f, CaseRecord& r) {
+Status decode_record(const std::vector<std::string>& f, CaseRecord& r, CaseIdMemo* case_ids) {
   if (f.size() != 18) return corrupt("case");
-  r.case_id = f[0];
+  r.case_id = intern_case_id(f[0], case_ids);
   r.bsn = f[1];
   r.surname = f[2];
   r.given_names = f[3];
@@ -109,9 +113,9 @@ EncodedRecord encode_record(const AssessmentRecord& r) {
   return e;
 }
 
-Status decode_record(const std::vector<std::string>& f, AssessmentRecord& r) {
+Status decode_record(const std::vector<std::string>& f, AssessmentRecord& r, CaseIdMemo* case_ids) {
   if (f.size() < 5 || (f.size() - 5) % 4 != 0) return corrupt("assessment");
-  r.case_id = f[0];
+  r.case_id = intern_case_id(f[0], case_ids);
   bool ok = get_date(f[1], r.assessed_on);
   r.assessor = f[2];
   const auto j = parse_judgement(f[3]);
@@ -143,9 +147,9 @@ EncodedRecord encode_record(const InterventionRecord& r) {
   return e;
 }
 
-Status decode_record(const std::vector<std::string>& f, InterventionRecord& r) {
+Status decode_record(const std::vector<std::string>& f, InterventionRecord& r, CaseIdMemo* case_ids) {
   if (f.size() != 7) return corrupt("intervention");
-  r.case_id = f[0];
+  r.case_id = intern_case_id(f[0], case_ids);
   r.code = f[1];
   r.partner = f[2];
   bool ok = get_date(f[3], r.started_on) && get_date(f[4], r.ended_on);
@@ -165,9 +169,9 @@ EncodedRecord encode_record(const LifeDomainObservation& r) {
   return e;
 }
 
-Status decode_record(const std::vector<std::string>& f, LifeDomainObservation& r) {
+Status decode_record(const std::vector<std::string>& f, LifeDomainObservation& r, CaseIdMemo* case_ids) {
   if (f.size() != 5) return corrupt("life-domain");
-  r.case_id = f[0];
+  r.case_id = intern_case_id(f[0], case_ids);
   bool ok = get_date(f[1], r.observed_on);
   r.domain = f[2];
   ok = ok && get_int(f[3], r.score);
@@ -185,10 +189,10 @@ EncodedRecord encode_record(const EventRecord& r) {
   return e;
 }
 
-Status decode_record(const std::vector<std::string>& f, EventRecord& r) {
+Status decode_record(const std::vector<std::string>& f, EventRecord& r, CaseIdMemo* case_ids) {
   if (f.size() != 7) return corrupt("event");
   r.event_id = f[0];
-  r.case_id = f[1];
+  r.case_id = intern_case_id(f[1], case_ids);
   r.bsn = f[2];
   const auto when = parse_date_time(f[3]);
   const auto kind = parse_event_kind(f[4]);
@@ -218,10 +222,12 @@ std::string pack_fields(const std::vector<std::string>& fields) {
   return out;
 }
 
-bool unpack_fields(std::string_view packed, std::vector<std::string>& fields) {
-  fields.clear();
+bool unpack_fields(std::string_view packed, std::vector<std::string>& fields, std::size_t limit) {
+  // The strings already in `fields` are reused: a loader that unpacks a
+  // million records into one vector allocates only for longer texts.
+  std::size_t count = 0;
   std::size_t pos = 0;
-  while (pos < packed.size()) {
+  while (pos < packed.size() && count < limit) {
     std::size_t n = 0;
     int shift = 0;
     while (true) {
@@ -232,9 +238,14 @@ bool unpack_fields(std::string_view packed, std::vector<std::string>& fields) {
       if ((byte & 0x80) == 0) break;
     }
     if (n > packed.size() - pos) return false;
-    fields.emplace_back(packed.substr(pos, n));
+    if (count < fields.size())
+      fields[count].assign(packed.data() + pos, n);
+    else
+      fields.emplace_back(packed.substr(pos, n));
+    ++count;
     pos += n;
   }
+  fields.resize(count);
   return true;
 }
 

@@ -33,14 +33,32 @@ bool is_identifier_field(RecordKind kind, std::size_t index);
 // A stable name for field `index` (bound into the encryption as associated data).
 std::string field_label(RecordKind kind, std::size_t index);
 
-Status decode_record(const std::vector<std::string>& fields, CaseRecord& out);
-Status decode_record(const std::vector<std::string>& fields, AssessmentRecord& out);
-Status decode_record(const std::vector<std::string>& fields, InterventionRecord& out);
-Status decode_record(const std::vector<std::string>& fields, LifeDomainObservation& out);
-Status decode_record(const std::vector<std::string>& fields, EventRecord& out);
+// The case id of the record decoded last, given back when the next record
+// names the same case (a case's records are mostly stored one after
+// another), so that the shared pool of InternedString is not asked again.
+class CaseIdMemo {
+ public:
+  InternedString get(std::string_view text) {
+    if (!(last_ == text)) last_ = InternedString(text);
+    return last_;
+  }
 
-// Length-prefixed concatenation of fields (binary-safe) and back.
+ private:
+  InternedString last_;
+};
+
+// `case_ids` (optional) remembers the previous record's case id for the next.
+Status decode_record(const std::vector<std::string>& fields, CaseRecord& out, CaseIdMemo* case_ids = nullptr);
+Status decode_record(const std::vector<std::string>& fields, AssessmentRecord& out, CaseIdMemo* case_ids = nullptr);
+Status decode_record(const std::vector<std::string>& fields, InterventionRecord& out, CaseIdMemo* case_ids = nullptr);
+Status decode_record(const std::vector<std::string>& fields, LifeDomainObservation& out,
+                     CaseIdMemo* case_ids = nullptr);
+Status decode_record(const std::vector<std::string>& fields, EventRecord& out, CaseIdMemo* case_ids = nullptr);
+
+// Length-prefixed concatenation of fields (binary-safe) and back. Unpacking
+// stops after `limit` fields (the rest is not read, nor checked).
 std::string pack_fields(const std::vector<std::string>& fields);
-bool unpack_fields(std::string_view packed, std::vector<std::string>& fields);
+bool unpack_fields(std::string_view packed, std::vector<std::string>& fields,
+                   std::size_t limit = static_cast<std::size_t>(-1));
 
 }  // namespace casus

@@ -16,6 +16,7 @@
 #include "core/crypto.h"
 #include "store/key_file.h"
 #include "store/record_codec.h"
+#include "store/record_scan.h"
 
 namespace casus {
 namespace fs = std::filesystem;
@@ -515,6 +516,18 @@ bool is_personal_detail(RecordKind kind, std::size_t index) {
   return kind == RecordKind::cases && index >= 2 && index <= 4;  // surname, given names, birth date
 }
 
+bool is_case_bsn(RecordKind kind, std::size_t index) { return kind == RecordKind::cases && index == 1; }
+
+// An assessment without its details (LoadScope::assessment_details) is
+// unpacked up to its rationale (the items follow), which is then cleared:
+// case, date, assessor and judgement remain.
+constexpr std::size_t kAssessmentFieldsWithoutItems = 5;
+void drop_assessment_details(RecordKind kind, std::vector<std::string>& fields) {
+  if (kind != RecordKind::assessments) return;
+  if (fields.size() > kAssessmentFieldsWithoutItems) fields.resize(kAssessmentFieldsWithoutItems);
+  if (fields.size() > 4) fields[4].clear();  // rationale
+}
+
 // Clears the free-text fields of a stored record (see LoadScope::free_texts).
 void drop_free_texts(RecordKind kind, std::vector<std::string>& fields) {
   switch (kind) {
@@ -562,22 +575,33 @@ Result<Dataset> Store::load_dataset(const LoadScope& scope) {
         case RecordKind::assessments: data.assessments.reserve(n); break;
         case RecordKind::interventions: data.interventions.reserve(n); break;
         case RecordKind::life_domains: data.life_domains.reserve(n); break;
-        case RecordKind::events: data.events.reserve(n); break;
+        case RecordKind::events:
+          if (scope.events) data.events.reserve(n);
+          break;
         default: break;
       }
     }
   }
 
+  // The bsn links events: read whenever events are.
+  const bool read_bsn = scope.bsn || scope.events;
+  const auto skipped = [&](std::int64_t kind_code) {
+    return !scope.events && static_cast<RecordKind>(kind_code) == RecordKind::events;
+  };
   std::vector<std::string> fields;
+  CaseIdMemo case_ids_memo;
   auto add = [&](std::int64_t kind_code, std::string_view payload, std::int64_t batch_id,
                  std::int64_t line) -> Status {
     const auto kind = static_cast<RecordKind>(kind_code);
-    if (!unpack_fields(payload, fields)) return Status::error("store: a stored record is damaged");
+    const std::size_t limit = !scope.assessment_details && kind == RecordKind::assessments
+                                  ? kAssessmentFieldsWithoutItems
+                                  : static_cast<std::size_t>(-1);
+    if (!unpack_fields(payload, fields, limit)) return Status::error("store: a stored record is damaged");
     const bool details = scope.personal_details && (all_cases || (kind == RecordKind::cases && !fields.empty() &&
                                                                   wanted.count(fields[0]) > 0));
     for (std::size_t i = 0; i < fields.size(); ++i) {
       if (fields[i].empty() || !is_identifier_field(kind, i)) continue;
-      if (!details && is_personal_detail(kind, i)) {
+      if ((!details && is_personal_detail(kind, i)) || (!read_bsn && is_case_bsn(kind, i))) {
         fields[i].clear();
         continue;
       }
@@ -586,13 +610,14 @@ Result<Dataset> Store::load_dataset(const LoadScope& scope) {
       fields[i] = std::move(plain.value());
     }
     if (!scope.free_texts) drop_free_texts(kind, fields);
+    if (!scope.assessment_details) drop_assessment_details(kind, fields);
     Provenance provenance;
     provenance.batch_id = static_cast<std::int32_t>(batch_id);
     provenance.line = static_cast<std::uint32_t>(line);
     Status status;
     auto decode_into = [&](auto& list) {
       list.emplace_back();
-      status = decode_record(fields, list.back());
+      status = decode_record(fields, list.back(), &case_ids_memo);
       list.back().provenance = std::move(provenance);
     };
     switch (kind) {
@@ -606,16 +631,18 @@ Result<Dataset> Store::load_dataset(const LoadScope& scope) {
     return status;
   };
 
-  Stmt s;
-  int rc;
   if (all_cases) {
-    if (!s.prepare(impl_->db, "SELECT kind, payload, batch_id, line FROM record ORDER BY id"))
-      return sql_error(impl_->db, "store");
-    while ((rc = s.step()) == SQLITE_ROW)
-      if (auto status = add(s.column_int(0), s.column_blob(1), s.column_int(2), s.column_int(3)); !status)
-        return status;
-    if (rc != SQLITE_DONE) return sql_error(impl_->db, "store");
+    // SQLite steps in a thread of its own while the rows are decoded here.
+    RecordScan scan(impl_->db, !scope.events);
+    for (auto* rows = &scan.next(); !rows->empty(); rows = &scan.next())
+      for (const ScannedRecord& row : *rows)
+        if (auto status = add(static_cast<std::int64_t>(row.kind), row.payload, row.batch_id, row.line); !status)
+          return status;  // the scan stops as it goes out of scope
+    if (!scan.status()) return scan.status();
   } else {
+    const HeldConnection held(impl_->db);
+    Stmt s;
+    int rc;
     // Every case row; then the wanted cases' own records and the events that
     // carry a wanted case's bsn, read through the indexes and put back in
     // storage order.
@@ -628,15 +655,17 @@ Result<Dataset> Store::load_dataset(const LoadScope& scope) {
     while ((rc = s.step()) == SQLITE_ROW) {
       if (auto status = add(s.column_int(1), s.column_blob(2), s.column_int(3), s.column_int(4)); !status)
         return status;
-      if (wanted.count(s.column_text(5)) > 0 && !s.column_blob(6).empty())
+      if (scope.events && wanted.count(s.column_text(5)) > 0 && !s.column_blob(6).empty())
         wanted_bsn_hashes.emplace_back(s.column_blob(6));
     }
     if (rc != SQLITE_DONE) return sql_error(impl_->db, "store");
     auto collect = [&](Stmt& query) -> Status {
       int step;
-      while ((step = query.step()) == SQLITE_ROW)
+      while ((step = query.step()) == SQLITE_ROW) {
+        if (skipped(query.column_int(1))) continue;
         rows.push_back(StoredRow{query.column_int(0), static_cast<RecordKind>(query.column_int(1)),
                                  std::string(query.column_blob(2)), query.column_int(3), query.column_int(4)});
+      }
       return step == SQLITE_DONE ? Status::ok() : sql_error(impl_->db, "store");
     };
     Stmt by_case;
@@ -667,15 +696,17 @@ Result<Dataset> Store::load_dataset(const LoadScope& scope) {
         return status;
   }
 
-  std::unordered_set<std::string> case_ids;
+  // Case ids are interned: equal ids are one pool entry, so the set holds
+  // their addresses (no string hashing or comparing per record).
+  std::unordered_set<const std::string*> case_ids;
   case_ids.reserve(data.cases.size());
-  for (const auto& c : data.cases) case_ids.insert(c.case_id);
+  for (const auto& c : data.cases) case_ids.insert(&c.case_id.str());
   // Only records linked to a stored case; filtered in place, keeping the order.
-  auto unlinked = [&](const auto& r) { return case_ids.count(r.case_id) == 0; };
+  auto unlinked = [&](const auto& r) { return case_ids.count(&r.case_id.str()) == 0; };
   std::erase_if(data.assessments, unlinked);
   std::erase_if(data.interventions, unlinked);
   std::erase_if(data.life_domains, unlinked);
-  link_events(data);
+  if (!data.events.empty()) link_events(data);
   // A scoped load keeps only the events that link to a wanted case (a bsn
   // shared with another case can bring in events that belong elsewhere).
   if (!all_cases)

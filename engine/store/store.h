@@ -66,9 +66,29 @@ struct LoadScope {
   // read, for event linking and family links, but only these cases get their
   // personal details. Empty = all cases.
   std::vector<std::string> only_cases;
+  // Events. Off: none is read (Dataset::events stays empty, so no case has
+  // any); their rows are skipped unread.
+  bool events = true;
+  // The cases' bsn. Off: left empty, never decrypted — but only when events
+  // are off too: event linking needs it, so with events on it is always read.
+  // (Re-entries need it as well: leave it on for the indicators.)
+  bool bsn = true;
+  // Assessment items (scores, evidence, source) and the assessment rationale.
+  // Off: left empty; the judgement, its date and assessor are always read.
+  bool assessment_details = true;
 
-  // Indicators, the monthly report and the case list: no names, no free texts.
+  // Indicators and the monthly report: no names, no free texts.
   static LoadScope figures_only() { return LoadScope{false, false, {}}; }
+  // The case list: figures_only(), and no events, no bsn, no assessment items
+  // or rationales — only what its rows show (stage, judgement, review due,
+  // life-domain scores, instruments running).
+  static LoadScope case_list() {
+    LoadScope scope = figures_only();
+    scope.events = false;
+    scope.bsn = false;
+    scope.assessment_details = false;
+    return scope;
+  }
 };
 
 enum class UpsertResult { inserted, updated, unchanged };

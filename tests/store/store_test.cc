@@ -1,3 +1,4 @@
+#include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -287,6 +288,64 @@ TEST_CASE("codec: pack/unpack is binary-safe and rejects damage") {
   CHECK_FALSE(unpack_fields(damaged, back));
 }
 
+TEST_CASE("codec: a case-id memo gives the previous record's id back, and a new id when the text changes") {
+  CaseIdMemo memo;
+  const InternedString first = memo.get("CAS-2026-0001");
+  CHECK(first == "CAS-2026-0001");
+  CHECK(memo.get("CAS-2026-0001") == first);
+  CHECK(memo.get("CAS-2026-0002") == "CAS-2026-0002");
+  CHECK(memo.get("CAS-2026-0001") == first);
+  CHECK(memo.get("").empty());
+  CHECK(memo.get("CAS-2026-0001") == first);
+
+  LifeDomainObservation o;
+  o.case_id = "CAS-2026-0003";
+  o.observed_on = {2026, 3, 1};
+  o.domain = "wonen";
+  o.score = 3;
+  const EncodedRecord encoded = encode_record(o);
+  LifeDomainObservation plain, remembered, again;
+  REQUIRE(decode_record(encoded.fields, plain).is_ok());
+  REQUIRE(decode_record(encoded.fields, remembered, &memo).is_ok());
+  REQUIRE(decode_record(encoded.fields, again, &memo).is_ok());
+  CHECK(remembered.case_id == plain.case_id);
+  CHECK(again.case_id == plain.case_id);
+  CHECK(again.domain == "wonen");
+  CHECK(again.score == 3);
+  EventRecord e;
+  e.partner = "politie";
+  e.event_id = "E1";
+  e.case_id = "CAS-2026-0004";
+  e.occurred_on = DateTime{{2026, 3, 2}, 10, 0, 0};
+  EventRecord event;
+  REQUIRE(decode_record(encode_record(e).fields, event, &memo).is_ok());
+  CHECK(event.case_id == "CAS-2026-0004");
+  CHECK(memo.get("CAS-2026-0004") == event.case_id);
+}
+
+TEST_CASE("codec: unpack reuses the vector it is given and stops at a limit") {
+  const std::vector<std::string> fields = {"C1", "2026-02-01", std::string(40, 'y'), "hoog", "", "V1"};
+  std::vector<std::string> back = {std::string(100, 'z'), "old", "old", "old", "old", "old", "old", "old", "old"};
+  REQUIRE(unpack_fields(pack_fields(fields), back));
+  CHECK(back == fields);  // longer and more strings before: exactly the fields after
+  REQUIRE(unpack_fields(pack_fields(fields), back, 2));
+  CHECK(back == std::vector<std::string>{"C1", "2026-02-01"});
+  REQUIRE(unpack_fields(pack_fields(fields), back, 5));
+  CHECK(back == std::vector<std::string>{"C1", "2026-02-01", std::string(40, 'y'), "hoog", ""});
+  REQUIRE(unpack_fields(pack_fields(fields), back, 99));
+  CHECK(back == fields);
+  REQUIRE(unpack_fields("", back));
+  CHECK(back.empty());
+  // Damage after the limit is not read; damage before it is refused.
+  std::string damaged = pack_fields(fields);
+  damaged.resize(damaged.size() - 1);
+  CHECK(unpack_fields(damaged, back, 5));
+  CHECK(back.size() == 5);
+  damaged = pack_fields({"C1", std::string(300, 'x')});
+  damaged.resize(100);
+  CHECK_FALSE(unpack_fields(damaged, back, 2));
+}
+
 TEST_CASE("store: delete_cases removes the cases, their records and history, and the events linked to them") {
   TempDir dir;
   auto store = fresh(dir);
@@ -403,4 +462,192 @@ TEST_CASE("store: a scoped load reads only the named cases' records, and figures
   CHECK(figures->assessments[0].rationale == "Zie verslag");  // the unexplained-deviation flag reads it
   CHECK(figures->assessments[0].items.at("V1").evidence.empty());
   CHECK(figures->assessments[0].items.at("V1").score == 2);
+}
+
+TEST_CASE("store: the case list's scope reads no events, no bsn and no assessment items or rationales") {
+  TempDir dir;
+  auto store = fresh(dir);
+  const std::string shared_bsn = "123456782";
+  import(*store, "c.csv",
+         std::vector<CaseRecord>{make_case("C1", shared_bsn, {2025, 1, 1}, Date{2025, 6, 1}),
+                                 make_case("C2", shared_bsn, {2026, 1, 1}), make_case("C3", "", {2026, 2, 1})},
+         RecordKind::cases);
+  import(*store, "e.csv",
+         std::vector<EventRecord>{make_event("E1", "", shared_bsn, {2025, 3, 1}),
+                                  make_event("E2", "", shared_bsn, {2026, 3, 1}), make_event("E3", "C3", "", {2026, 3, 2})},
+         RecordKind::events, "politie");
+  AssessmentRecord a;
+  a.case_id = "C1";
+  a.assessor = "regisseur-3";
+  a.assessed_on = {2025, 2, 2};
+  a.judgement = Judgement::hoog;
+  a.rationale = "Zie verslag";
+  a.items["V1"] = ItemScore{2, "gezien", "politie"};
+  a.items["K2"] = ItemScore{std::nullopt, "", ""};
+  AssessmentRecord b = a;
+  b.case_id = "C2";
+  b.assessed_on = {2026, 2, 1};
+  b.judgement = Judgement::midden;
+  import(*store, "a.csv", std::vector<AssessmentRecord>{a, b}, RecordKind::assessments);
+  InterventionRecord iv;
+  iv.case_id = "C2";
+  iv.code = "MENTOR";
+  iv.partner = "gemeente";
+  iv.started_on = {2026, 2, 10};
+  iv.status = InterventionStatus::lopend;
+  iv.rationale = "Vast aanspreekpunt";
+  import(*store, "i.csv", std::vector<InterventionRecord>{iv}, RecordKind::interventions);
+  LifeDomainObservation o;
+  o.case_id = "C3";
+  o.observed_on = {2026, 2, 5};
+  o.domain = "wonen";
+  o.score = 4;
+  o.goal = "Eigen kamer";
+  import(*store, "l.csv", std::vector<LifeDomainObservation>{o}, RecordKind::life_domains);
+
+  const LoadScope scope = LoadScope::case_list();
+  CHECK_FALSE(scope.personal_details);
+  CHECK_FALSE(scope.free_texts);
+  CHECK_FALSE(scope.events);
+  CHECK_FALSE(scope.bsn);
+  CHECK_FALSE(scope.assessment_details);
+  CHECK(scope.only_cases.empty());
+  auto data = store->load_dataset(scope);
+  REQUIRE(data.is_ok());
+  REQUIRE(data->cases.size() == 3);
+  CHECK(data->assessments.size() == 2);
+  CHECK(data->interventions.size() == 1);
+  CHECK(data->life_domains.size() == 1);
+  CHECK(data->events.size() == 0);
+  for (const CaseRecord& c : data->cases) {
+    INFO(c.case_id.str());
+    CHECK(c.bsn.empty());
+    CHECK(c.surname.empty());
+    CHECK(c.given_names.empty());
+    CHECK_FALSE(c.birth_date.has_value());
+    CHECK(c.district == "F");
+    CHECK(c.risk_group == 2);
+  }
+  CHECK(data->cases[0].closed_on == Date{2025, 6, 1});
+  CHECK(data->cases[1].registered_on == Date{2026, 1, 1});
+  const AssessmentRecord& first = data->assessments[0];
+  CHECK(first.case_id == "C1");
+  CHECK(first.assessor == "regisseur-3");
+  CHECK(first.assessed_on == Date{2025, 2, 2});
+  CHECK(first.judgement == Judgement::hoog);
+  CHECK(first.rationale.empty());
+  CHECK(first.items.empty());
+  CHECK(data->assessments[1].judgement == Judgement::midden);
+  CHECK(data->interventions[0].code == "MENTOR");
+  CHECK(data->interventions[0].started_on == Date{2026, 2, 10});
+  CHECK(data->interventions[0].status == InterventionStatus::lopend);
+  CHECK(data->interventions[0].rationale.empty());
+  CHECK(data->life_domains[0].score == 4);
+  CHECK(data->life_domains[0].goal.empty());
+  CHECK(data->data_as_of == Date{2026, 11, 28});
+  CHECK(data->import_batches.size() == 5);
+
+  // The other scopes are as they were: figures_only still reads the events,
+  // the bsn and the assessment items and rationales.
+  auto figures = store->load_dataset(LoadScope::figures_only());
+  REQUIRE(figures.is_ok());
+  CHECK(figures->events.size() == 3);
+  CHECK(figures->cases[0].bsn == shared_bsn);
+  CHECK(figures->assessments[0].rationale == "Zie verslag");
+  REQUIRE(figures->assessments[0].items.size() == 2);
+  CHECK(figures->assessments[0].items.at("V1").score == 2);
+
+  // The bsn links events, so it is read whenever events are, even when bsn is off.
+  LoadScope no_bsn;
+  no_bsn.bsn = false;
+  auto linked = store->load_dataset(no_bsn);
+  REQUIRE(linked.is_ok());
+  CHECK(linked->cases[1].bsn == shared_bsn);
+  REQUIRE(linked->events.size() == 3);
+  CHECK(linked->events[0].linked_case_id == "C1");
+  CHECK(linked->events[1].linked_case_id == "C2");
+
+  // Events off in a load scoped to one case: its own records, no events, and
+  // its bsn (bsn still on) but no other case's details.
+  LoadScope one;
+  one.only_cases = {"C1"};
+  one.events = false;
+  auto own = store->load_dataset(one);
+  REQUIRE(own.is_ok());
+  CHECK(own->cases.size() == 3);
+  CHECK(own->events.size() == 0);
+  REQUIRE(own->assessments.size() == 1);
+  CHECK(own->assessments[0].items.size() == 2);
+  CHECK(own->assessments[0].rationale == "Zie verslag");
+  CHECK(own->cases[0].bsn == shared_bsn);
+  CHECK(own->cases[0].surname == "Vermeulen-C1");
+  CHECK(own->cases[1].surname.empty());
+}
+
+TEST_CASE("store: a full load of more rows than one scan batch keeps storage order") {
+  TempDir dir;
+  auto store = fresh(dir);
+  import(*store, "c.csv",
+         std::vector<CaseRecord>{make_case("C1", "", {2020, 1, 1}), make_case("C2", "", {2020, 1, 1}),
+                                 make_case("C3", "", {2020, 1, 1})},
+         RecordKind::cases);
+  const char* domains[] = {"wonen", "financien", "werk"};
+  std::vector<LifeDomainObservation> observations;
+  for (int i = 0; i < 9000; ++i) {  // a scan batch is 4096 rows
+    LifeDomainObservation o;
+    o.case_id = "C" + std::to_string(1 + i % 3);
+    o.domain = domains[(i / 3) % 3];
+    o.observed_on = Date{2020, 1, 1}.plus_days(i / 9);
+    o.score = 1 + i % 5;
+    observations.push_back(o);
+  }
+  import(*store, "l.csv", observations, RecordKind::life_domains);
+  EventRecord e = make_event("E1", "C2", "", {2021, 1, 1});
+  import(*store, "e.csv", std::vector<EventRecord>{e}, RecordKind::events, "politie");
+
+  for (const LoadScope& scope : {LoadScope{}, LoadScope::case_list()}) {
+    auto data = store->load_dataset(scope);
+    REQUIRE(data.is_ok());
+    REQUIRE(data->cases.size() == 3);
+    REQUIRE(data->life_domains.size() == observations.size());
+    std::size_t out_of_order = 0;
+    for (std::size_t i = 0; i < observations.size(); ++i) {
+      const LifeDomainObservation& o = data->life_domains[i];
+      if (o.case_id != observations[i].case_id || o.domain != observations[i].domain ||
+          o.observed_on != observations[i].observed_on || o.score != observations[i].score ||
+          o.provenance.line != i + 2)
+        ++out_of_order;
+    }
+    CHECK(out_of_order == 0);
+    CHECK(data->events.size() == (scope.events ? 1u : 0u));
+  }
+}
+
+TEST_CASE("store: a damaged record in the middle of a full load fails the load, and the store stays usable") {
+  TempDir dir;
+  auto store = fresh(dir);
+  import(*store, "c.csv", std::vector<CaseRecord>{make_case("C1", "", {2020, 1, 1})}, RecordKind::cases);
+  std::vector<LifeDomainObservation> observations;
+  for (int i = 0; i < 10000; ++i) {
+    LifeDomainObservation o;
+    o.case_id = "C1";
+    o.domain = "wonen";
+    o.observed_on = Date{2000, 1, 1}.plus_days(i);
+    o.score = 3;
+    observations.push_back(o);
+  }
+  import(*store, "l.csv", observations, RecordKind::life_domains);
+  {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open((dir.path / "casus.db").c_str(), &db) == SQLITE_OK);
+    CHECK(sqlite3_exec(db, "UPDATE record SET payload = x'ff' WHERE id = 6000", nullptr, nullptr, nullptr) ==
+          SQLITE_OK);
+    sqlite3_close(db);
+  }
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    auto data = store->load_dataset();
+    REQUIRE_FALSE(data.is_ok());
+    CHECK(data.message() == "store: a stored record is damaged");
+  }
+  CHECK(store->count_records(RecordKind::life_domains).value() == 10000);
 }
