@@ -49,12 +49,6 @@ std::vector<std::string> pages_of(const std::string& text) {
   return pages;
 }
 
-std::size_t count_of(const std::string& text, const std::string& needle) {
-  std::size_t n = 0;
-  for (std::size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
-  return n;
-}
-
 }  // namespace
 
 TEST_CASE("case list PDF: every case in workbook order, header rows on every page, overdue and bands in text") {

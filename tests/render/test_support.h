@@ -38,6 +38,13 @@ inline std::filesystem::path output_folder() {
 
 inline std::string quoted(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
 
+// How often `needle` occurs in `text` (overlapping occurrences count).
+inline std::size_t count_of(const std::string& text, const std::string& needle) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
+  return n;
+}
+
 // Collapses all whitespace runs to one space (for comparing wrapped text).
 inline std::string squash(const std::string& text) {
   std::string out;
