@@ -200,30 +200,25 @@ NOTES = """## What is measured, and how fairly
   cases active at the end of the month, by regisseur and pseudonym) and columns, band-coloured
   life-domain cells with their labels, the header repeated on every page, "pagina X van Y".
   Casus's goes through its document pipeline (context, Mustache template, markup, document tree,
-  PDF writer) in the house style: 8.8 pt table text, two header rows, the marking on every page,
-  so it runs to more pages than the peer's 5.5 pt table (page counts in the figures). Casus's XLSX
-  case list (constant memory, conditional formats, autofilter, frozen header) is measured on its
-  own row.
+  PDF writer) in the house style: a compact 6.6 pt table (a row is one line unless its running
+  instruments need more), two header rows, the marking on every page, so it runs to more pages
+  than the peer's 5.5 pt table (page counts in the figures). Casus's XLSX case list (constant
+  memory, conditional formats, autofilter, frozen header) is measured on its own row.
 - **Floors.** Import: `cat` of the same files (reading the bytes), and CSV parsing alone with
   Casus's own reader (`import_bench --parse-only FILES`: header, delimiter detection, quoting,
   records; no mapping, validation or store; the OM's XML files are left out).
   Workbook: zlib deflate (level 6) of the XML parts of Casus's own workbook, timed in-process.
-- **Where Casus's time and memory go** (`perf record` of `casus indicators` at 10k, commit of
-  2026-11-29): the figures themselves are under 1% of the profile; the run is dominated by loading
-  the whole store into a `Dataset` (`Store::load_dataset`, SQLite, `unpack_fields`/`decode_record`,
-  string copies, one `std::map<std::string, ItemScore>` per assessment, the life-domain vectors),
-  and by freeing it again at exit (`~Dataset`, map erases). That is also why every store-reading
-  command has the same peak RSS at a given size (55 MB at 1k, ~400 MB at 10k, ~3.3 GB at 100k:
-  roughly 1 KB per stored record), and why the peer, which keeps a tuple per record, uses less.
-  The import, which streams, stays near 90 MB at every size.
+- **Where Casus's time and memory go.** Loading the store into a compact `Dataset` (SQLite is
+  stepped in a thread of its own while the rows are decoded; each command loads only the record
+  kinds and fields it reads, `LoadScope`) and, for the case-list PDF, the document pipeline and
+  the PDF writer. `build/bench/caselist_phases STORE` times each step of the case list (load,
+  index, list, rows, document tree, PDF writer, workbook) with its CPU time and peak RSS.
 - **Noise.** The machine has 2 cores shared with other developers' builds and tests; absolute
-  times drift from run to run. The 100k figures are single runs (the peer does not run there by
-  default: its case-list PDF alone would take about 2 minutes per 10k cases); in three consecutive
-  full runs on 2026-11-29 the 10k → 100k wall-time ratios moved by up to a factor 2 (import 10.5×,
-  7.8×, 16.8×; indicators 17.5×, 7.6×, 12.4×; monthly workbook 15.7×, 10.6×, 11.8×; case list,
-  then the XLSX, 11.5×, 10.5×, 11.8×), so the verdict of one run is within the noise: roughly linear, perhaps
-  mildly worse, not demonstrably within 10×. The stable figure is peak RSS, 8.2× from 10k to 100k. Casus and the peer run alternately on the same data, so load
-  affects both; read the ratios, not the seconds.
+  times drift from run to run. Every step runs 3 times at every size and the median counts,
+  except the import at 100k (one run of about 100 s) and the peer at 100k (off by default: its
+  case-list PDF alone would take about a minute). With single 100k runs, two full runs on
+  2026-11-29 put the case list's 10k → 100k ratio at 5.8× and 12.7×. Casus and the peer run
+  alternately on the same data, so load affects both; read the ratios, not the seconds.
 """
 
 
@@ -244,7 +239,7 @@ md.append("- date: %s; commit %s; casus binary `%s`" % (date, commit, os.path.re
 md.append("- machine: %s, %d cores, %.1f GB RAM; load average at the end %s (shared with other developers: "
           "absolute times are noisy; the ratios come from alternating runs, casus, peer, casus, peer, …, and are what count)"
           % (cpu, os.cpu_count(), int(mem) / 1024 / 1024, " ".join(load)))
-md.append("- runs: median of %s alternating runs at 1k and 10k, one at 100k; %s" % (runs, total))
+md.append("- runs: median of %s runs of every step at every size, alternating with the peer at 1k and 10k; the import at 100k runs once; %s" % (runs, total))
 md.append("- peer: `bench/peers/` in Debian's Python %s with python3-xlsxwriter and python3-reportlab\n"
           % platform.python_version())
 md.append("## Goals at 10k cases\n")
