@@ -3,7 +3,6 @@
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
 
-#include <cstdio>
 
 namespace casus {
 
@@ -22,9 +21,9 @@ const std::string& identity_to_unicode_cmap() {
       const int count = block + 100 <= 256 ? 100 : 256 - block;
       s += std::to_string(count) + " beginbfrange\n";
       for (int high = block; high < block + count; ++high) {
-        char line[32];
-        std::snprintf(line, sizeof line, "<%02X00> <%02XFF> <%02X00>\n", high, high, high);
-        s += line;
+        static const char kHex[] = "0123456789ABCDEF";
+        const std::string hh{kHex[high >> 4], kHex[high & 15]};
+        s += "<" + hh + "00> <" + hh + "FF> <" + hh + "00>\n";
       }
       s += "endbfrange\n";
     }
