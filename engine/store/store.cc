@@ -80,6 +80,16 @@ class Stmt {
     else
       sqlite3_bind_blob(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
   }
+  // Without a copy: the caller keeps v alive until reset().
+  void bind_text_view(int i, std::string_view v) {
+    sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+  }
+  void bind_blob_view(int i, std::string_view v) {
+    if (v.empty())
+      sqlite3_bind_null(stmt_, i);
+    else
+      sqlite3_bind_blob(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+  }
   int step() { return sqlite3_step(stmt_); }
   std::string_view column_blob(int i) const {
     const void* p = sqlite3_column_blob(stmt_, i);
@@ -145,12 +155,21 @@ struct Store::Impl {
   std::string audit_key;
   std::unique_ptr<Poco::Data::Transaction> tx;
   std::int64_t batch_id = 0;
-  bool import_cache = false;  // the page cache raised for imports
-  std::unordered_set<std::string> known_cases;
-  std::unordered_set<std::string> known_bsn;
+  std::int64_t import_cache_kib = 0;   // the page cache while importing (scale_to_store)
+  std::int64_t checkpoint_pages = 0;   // the WAL size, in pages, that triggers a checkpoint
+  // The cases in the store, for linking records to them: loaded by the first
+  // batch, kept up to date by case upserts, reloaded when another connection
+  // has committed since (PRAGMA data_version) or a batch rolled back.
+  std::unordered_map<std::string, std::string> known_cases;  // case id -> bsn hash (may be empty)
+  std::unordered_map<std::string, int> known_bsn;            // bsn hash -> cases with it
+  bool known_loaded = false;
+  std::int64_t known_data_version = -1;
   Stmt insert, find, history, update;
 
   Status migrate();
+  Status refresh_known_cases();
+  Status scale_to_store();
+  void know_case(const std::string& case_id, std::string bsn_hash);
   Result<Upsert> upsert(const EncodedRecord& record, std::size_t line);
 };
 
@@ -309,10 +328,7 @@ Status Store::begin_batch(const std::string& file, const std::string& sha256, co
                           RecordKind kind) {
   if (impl_->tx) return Status::error("store: an import batch is already open");
   sqlite3* db = impl_->db;
-  if (!impl_->import_cache) {  // upserts look up keys all over the table: a large cache pays off
-    if (auto s = exec(db, "PRAGMA cache_size=-65536;"); !s) return s;
-    impl_->import_cache = true;
-  }
+  if (auto s = impl_->scale_to_store(); !s) return s;
   try {
     impl_->tx = std::make_unique<Poco::Data::Transaction>(*impl_->session);
   } catch (const Poco::Exception& e) {
@@ -331,15 +347,9 @@ Status Store::begin_batch(const std::string& file, const std::string& sha256, co
     return status;
   }
   impl_->batch_id = sqlite3_last_insert_rowid(db);
-  impl_->known_cases.clear();
-  impl_->known_bsn.clear();
-  if (kind != RecordKind::cases) {
-    Stmt cases;
-    cases.prepare(db, "SELECT case_id, bsn_hmac FROM record WHERE kind = 0");
-    while (cases.step() == SQLITE_ROW) {
-      impl_->known_cases.insert(cases.column_text(0));
-      if (auto h = cases.column_blob(1); !h.empty()) impl_->known_bsn.emplace(h);
-    }
+  if (auto status = impl_->refresh_known_cases(); !status) {
+    rollback_batch();
+    return status;
   }
   const bool ok =
       impl_->insert.prepare(db,
@@ -359,6 +369,65 @@ Status Store::begin_batch(const std::string& file, const std::string& sha256, co
     return status;
   }
   return Status::ok();
+}
+
+Status Store::Impl::scale_to_store() {
+  // Each commit appends the pages it changed to the WAL; a checkpoint copies
+  // them back into the database. Batches touch index pages all over the
+  // store, so the rarer the checkpoints, the more often a page that several
+  // batches changed is copied once; and the larger the page cache, the fewer
+  // of those pages are read back. With fixed sizes (SQLite's 4 MB WAL, a
+  // 64 MB cache) both costs grow faster than the store. So the WAL is
+  // checkpointed at half the store's size and the cache holds a quarter of
+  // the store, within 64 to 256 MB. SQLite removes the WAL when the store
+  // closes.
+  Stmt pages, size;
+  if (!pages.prepare(db, "PRAGMA page_count") || pages.step() != SQLITE_ROW || !size.prepare(db, "PRAGMA page_size") ||
+      size.step() != SQLITE_ROW)
+    return sql_error(db, "store: cannot read the store's size");
+  const std::int64_t page_count = pages.column_int(0);
+  const std::int64_t store_kib = page_count * size.column_int(0) / 1024;
+  const std::int64_t checkpoint = std::max<std::int64_t>(16384, page_count / 2);
+  const std::int64_t cache_kib = std::clamp<std::int64_t>(store_kib / 4, 65536, 262144);
+  if (checkpoint == checkpoint_pages && cache_kib == import_cache_kib) return Status::ok();
+  if (auto s = exec(db, "PRAGMA wal_autocheckpoint=" + std::to_string(checkpoint) + "; PRAGMA cache_size=-" +
+                            std::to_string(cache_kib) + ";");
+      !s)
+    return s;
+  checkpoint_pages = checkpoint;
+  import_cache_kib = cache_kib;
+  return Status::ok();
+}
+
+Status Store::Impl::refresh_known_cases() {
+  // The batch row is written, so this connection holds the write lock: no
+  // other connection can commit until the batch ends.
+  Stmt version;
+  if (!version.prepare(db, "PRAGMA data_version") || version.step() != SQLITE_ROW)
+    return sql_error(db, "store: cannot read the data version");
+  const std::int64_t now = version.column_int(0);
+  if (known_loaded && now == known_data_version) return Status::ok();
+  known_cases.clear();
+  known_bsn.clear();
+  Stmt cases;
+  if (!cases.prepare(db, "SELECT case_id, bsn_hmac FROM record WHERE kind = 0"))
+    return sql_error(db, "store: cannot read the cases");
+  int rc;
+  while ((rc = cases.step()) == SQLITE_ROW) know_case(cases.column_text(0), std::string(cases.column_blob(1)));
+  if (rc != SQLITE_DONE) return sql_error(db, "store: cannot read the cases");
+  known_loaded = true;
+  known_data_version = now;
+  return Status::ok();
+}
+
+void Store::Impl::know_case(const std::string& case_id, std::string bsn_hash) {
+  auto [it, added] = known_cases.try_emplace(case_id);
+  if (!added && it->second == bsn_hash) return;
+  if (!added && !it->second.empty()) {
+    if (auto old = known_bsn.find(it->second); old != known_bsn.end() && --old->second == 0) known_bsn.erase(old);
+  }
+  if (!bsn_hash.empty()) ++known_bsn[bsn_hash];
+  it->second = std::move(bsn_hash);
 }
 
 Result<Upsert> Store::Impl::upsert(const EncodedRecord& r, std::size_t line) {
@@ -384,24 +453,28 @@ Result<Upsert> Store::Impl::upsert(const EncodedRecord& r, std::size_t line) {
                      (r.kind == RecordKind::events && !bsn_hash.empty() && known_bsn.count(bsn_hash) > 0);
   }
 
-  insert.reset();
+  // Values are bound without copies; every statement is reset before they go.
   insert.bind(1, kind);
-  insert.bind_text(2, r.natural_key);
-  insert.bind_text(3, r.case_id);
-  insert.bind_blob(4, bsn_hash);
-  insert.bind_blob(5, payload);
-  insert.bind_blob(6, record_digest);
+  insert.bind_text_view(2, r.natural_key);
+  insert.bind_text_view(3, r.case_id);
+  insert.bind_blob_view(4, bsn_hash);
+  insert.bind_blob_view(5, payload);
+  insert.bind_blob_view(6, record_digest);
   insert.bind(7, batch_id);
   insert.bind(8, static_cast<std::int64_t>(line));
-  if (insert.step() != SQLITE_DONE) return sql_error(db, "store: insert failed");
+  const int inserted = insert.step();
+  insert.reset();
+  if (inserted != SQLITE_DONE) return sql_error(db, "store: insert failed");
   if (sqlite3_changes(db) == 1) {
     outcome.result = UpsertResult::inserted;
     return outcome;
   }
-  find.reset();
   find.bind(1, kind);
-  find.bind_text(2, r.natural_key);
-  if (find.step() != SQLITE_ROW) return sql_error(db, "store: lookup failed");
+  find.bind_text_view(2, r.natural_key);
+  if (find.step() != SQLITE_ROW) {
+    find.reset();
+    return sql_error(db, "store: lookup failed");
+  }
   const std::int64_t id = find.column_int(0);
   const bool same = find.column_blob(1) == record_digest;
   find.reset();
@@ -409,19 +482,21 @@ Result<Upsert> Store::Impl::upsert(const EncodedRecord& r, std::size_t line) {
     outcome.result = UpsertResult::unchanged;
     return outcome;
   }
-  history.reset();
   history.bind(1, batch_id);
   history.bind(2, id);
-  if (history.step() != SQLITE_DONE) return sql_error(db, "store: history insert failed");
-  update.reset();
-  update.bind_text(1, r.case_id);
-  update.bind_blob(2, bsn_hash);
-  update.bind_blob(3, payload);
-  update.bind_blob(4, record_digest);
+  const int saved = history.step();
+  history.reset();
+  if (saved != SQLITE_DONE) return sql_error(db, "store: history insert failed");
+  update.bind_text_view(1, r.case_id);
+  update.bind_blob_view(2, bsn_hash);
+  update.bind_blob_view(3, payload);
+  update.bind_blob_view(4, record_digest);
   update.bind(5, batch_id);
   update.bind(6, static_cast<std::int64_t>(line));
   update.bind(7, id);
-  if (update.step() != SQLITE_DONE) return sql_error(db, "store: update failed");
+  const int updated = update.step();
+  update.reset();
+  if (updated != SQLITE_DONE) return sql_error(db, "store: update failed");
   outcome.result = UpsertResult::updated;
   return outcome;
 }
@@ -429,10 +504,7 @@ Result<Upsert> Store::Impl::upsert(const EncodedRecord& r, std::size_t line) {
 Result<Upsert> Store::upsert(const CaseRecord& r, std::size_t line) {
   auto e = encode_record(r);
   auto result = impl_->upsert(e, line);
-  if (result) {
-    impl_->known_cases.insert(r.case_id);
-    if (!r.bsn.empty()) impl_->known_bsn.insert(impl_->link.digest(r.bsn));
-  }
+  if (result) impl_->know_case(r.case_id, r.bsn.empty() ? std::string() : impl_->link.digest(r.bsn));
   return result;
 }
 Result<Upsert> Store::upsert(const AssessmentRecord& r, std::size_t line) { return impl_->upsert(encode_record(r), line); }
@@ -477,6 +549,7 @@ Status Store::commit_batch(const StoredBatch& c) {
 
 void Store::rollback_batch() {
   if (!impl_ || !impl_->tx) return;
+  impl_->known_loaded = false;  // the batch's cases are gone again
   try {
     impl_->tx->rollback();
   } catch (const Poco::Exception&) {

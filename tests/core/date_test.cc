@@ -96,3 +96,12 @@ TEST_CASE("long dates in Dutch and English", "[date]") {
   CHECK(casus::format_month_long(YearMonth{2026, 10}, Language::nl) == "oktober 2026");
   CHECK(casus::format_month_long(YearMonth{2026, 10}, Language::en) == "October 2026");
 }
+
+TEST_CASE("ISO dates are zero-padded to ten characters", "[date]") {
+  CHECK(Date{2026, 1, 5}.iso() == "2026-01-05");
+  CHECK(Date{1999, 12, 31}.iso() == "1999-12-31");
+  CHECK(Date{987, 10, 9}.iso() == "0987-10-09");
+  CHECK(Date{2000, 2, 29}.iso() == "2000-02-29");
+  // Outside four digits the year is written as it is (no such date parses).
+  CHECK(Date{12026, 1, 5}.iso() == "12026-01-05");
+}

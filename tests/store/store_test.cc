@@ -249,6 +249,44 @@ TEST_CASE("store: only linked assessments, interventions and life domains are lo
   CHECK_FALSE(data->assessments[0].items.at("K2").score.has_value());
 }
 
+TEST_CASE("store: a batch links against the cases as they stand, after rollbacks, new bsns and other writers") {
+  TempDir dir;
+  auto store = fresh(dir);
+  const auto event_linked = [&](const std::string& sha, const std::string& case_id, const std::string& bsn) {
+    REQUIRE(store->begin_batch(sha + ".csv", sha, "politie", RecordKind::events).is_ok());
+    auto outcome = store->upsert(make_event(sha, case_id, bsn, {2026, 4, 1}), 2);
+    REQUIRE(outcome.is_ok());
+    REQUIRE(store->commit_batch(StoredBatch{}).is_ok());
+    return outcome->linked;
+  };
+  import(*store, "c1.csv", std::vector<CaseRecord>{make_case("C1", "123456782", {2026, 3, 1})}, RecordKind::cases);
+  CHECK(event_linked("e1", "C1", ""));
+  CHECK(event_linked("e2", "", "123456782"));
+  CHECK_FALSE(event_linked("e3", "C2", ""));
+
+  // A case in a batch that rolls back links nothing afterwards.
+  REQUIRE(store->begin_batch("c2.csv", "sha-c2", "gemeente", RecordKind::cases).is_ok());
+  REQUIRE(store->upsert(make_case("C2", "111222333", {2026, 3, 1}), 2).is_ok());
+  store->rollback_batch();
+  CHECK_FALSE(event_linked("e4", "C2", ""));
+  CHECK_FALSE(event_linked("e5", "", "111222333"));
+
+  // A case whose bsn changes no longer links events by the old one.
+  import(*store, "c3.csv", std::vector<CaseRecord>{make_case("C1", "999888777", {2026, 3, 1})}, RecordKind::cases);
+  CHECK_FALSE(event_linked("e6", "", "123456782"));
+  CHECK(event_linked("e7", "", "999888777"));
+
+  // A case another connection stored links the next batch.
+  {
+    auto other = Store::open(dir.path / "casus.db", dir.path / "casus.db.key", kClock);
+    REQUIRE(other.is_ok());
+    REQUIRE(other.value()->begin_batch("c4.csv", "sha-c4", "gemeente", RecordKind::cases).is_ok());
+    REQUIRE(other.value()->upsert(make_case("C3", "", {2026, 3, 1}), 2).is_ok());
+    REQUIRE(other.value()->commit_batch(StoredBatch{}).is_ok());
+  }
+  CHECK(event_linked("e8", "C3", ""));
+}
+
 TEST_CASE("store: no plaintext bsn or name in the database files") {
   TempDir dir;
   auto store = fresh(dir);
