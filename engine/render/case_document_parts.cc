@@ -17,17 +17,31 @@ void put_labels(ContextBuilder::Object& root, std::span<const LabelText> labels,
 
 void put_meta(ContextBuilder::Object& root, const Config& config, const Audience& audience, const FrameMeta& input) {
   const Language language = input.language;
-  auto meta = root.object("meta");
-  meta.set("title", input.title);
-  meta.set("subtitle", input.subtitle);
-  meta.set("audience", audience.name.get(language));
-  meta.set("marking", input.marking.empty() ? audience.marking.get(language) : input.marking);
-  meta.set("data_as_of", format_date_long(input.data_as_of, language));
-  meta.set("generated_at", format_date_time_long(input.generated_at, language));
-  meta.set("created", input.generated_at.iso());
-  meta.set("language", language_code(language));
-  meta.set("author", config.settings.municipality);
-  root.put("meta", std::move(meta));
+  DocumentMeta meta;
+  meta.title = input.title;
+  meta.subtitle = input.subtitle;
+  meta.audience = audience.name.get(language);
+  meta.marking = input.marking.empty() ? audience.marking.get(language) : input.marking;
+  meta.data_as_of = format_date_long(input.data_as_of, language);
+  meta.generated_at = format_date_time_long(input.generated_at, language);
+  meta.created = input.generated_at;
+  meta.language = language;
+  meta.author = config.settings.municipality;
+  put_document_meta(root, meta);
+}
+
+void put_document_meta(ContextBuilder::Object& root, const DocumentMeta& meta) {
+  auto object = root.object("meta");
+  object.set("title", meta.title);
+  object.set("subtitle", meta.subtitle);
+  object.set("audience", meta.audience);
+  object.set("marking", meta.marking);
+  object.set("data_as_of", meta.data_as_of);
+  object.set("generated_at", meta.generated_at);
+  object.set("created", meta.created.iso());
+  object.set("language", language_code(meta.language));
+  object.set("author", meta.author);
+  root.put("meta", std::move(object));
 }
 
 Status refuse_non_case_audience(const Audience& audience) {

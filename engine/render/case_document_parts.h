@@ -14,6 +14,7 @@
 #include "core/language.h"
 #include "core/status.h"
 #include "render/audience_context.h"
+#include "render/document.h"
 
 namespace casus {
 
@@ -49,6 +50,10 @@ struct FrameMeta {
 // Sets the object `meta` from `audience` (name and marking in the language),
 // the long dates and the municipality as author.
 void put_meta(ContextBuilder::Object& root, const Config& config, const Audience& audience, const FrameMeta& meta);
+
+// Sets the object `meta` from a document's meta: {title, subtitle, audience,
+// marking, data_as_of, generated_at, created, language, author}.
+void put_document_meta(ContextBuilder::Object& root, const DocumentMeta& meta);
 
 // An error for an aggregates-only audience or one without any case data
 // category: per-case documents are never for them.

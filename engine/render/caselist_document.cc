@@ -86,17 +86,7 @@ Result<TemplateData> chunk_context(const CaseList& list, const DocumentMeta& met
   ContextBuilder builder(schema, audience);
   auto root = builder.root();
 
-  auto m = root.object("meta");
-  m.set("title", meta.title);
-  m.set("subtitle", meta.subtitle);
-  m.set("audience", meta.audience);
-  m.set("marking", meta.marking);
-  m.set("data_as_of", meta.data_as_of);
-  m.set("generated_at", meta.generated_at);
-  m.set("created", meta.created.iso());
-  m.set("language", language_code(meta.language));
-  m.set("author", meta.author);
-  root.put("meta", std::move(m));
+  put_document_meta(root, meta);
   put_labels(root, kLabels, language);
 
   root.empty_list("domain_legend");

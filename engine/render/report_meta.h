@@ -1,7 +1,7 @@
 // ReportMeta: the document meta (title, audience marking, data-as-of,
-// generation time) shared by the monthly report and the case list, and its
-// Mustache form. A small local equivalent of document_meta_context (branch
-// `docs`), to be replaced by it once that is on main.
+// generation time) of the monthly report and the case list, and its
+// TemplateData form for the monthly report. The case documents and the case
+// list write the same keys through put_document_meta (case_document_parts.h).
 #pragma once
 
 #include <string>
