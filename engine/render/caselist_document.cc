@@ -1,6 +1,9 @@
 #include "render/caselist_document.h"
 
 #include <algorithm>
+#include <atomic>
+#include <optional>
+#include <thread>
 #include <utility>
 #include <variant>
 
@@ -196,17 +199,50 @@ Result<Document> render_caselist_document(const CaseList& list, const DocumentMe
   const std::string where = template_path.generic_string();
   const std::size_t chunk = std::max<std::size_t>(options.chunk_rows, 1);
 
-  Document document;
-  doc::Table* table = nullptr;
-  std::size_t first = 0;
-  do {
+  // The chunks go through context, template and markup parser independently,
+  // on up to kWorkers threads (each with a sink of its own); they are joined
+  // and checked in list order, so the document, the diagnostics and the first
+  // error are those of a single pass.
+  const std::size_t chunks = std::max<std::size_t>(1, (list.size() + chunk - 1) / chunk);
+  struct Part {
+    CollectingSink sink;
+    std::optional<Result<Document>> document;
+  };
+  std::vector<Part> parts(chunks);
+  const auto render_part = [&](std::size_t index) {
+    Part& part = parts[index];
+    const std::size_t first = index * chunk;
     const std::size_t last = std::min(list.size(), first + chunk);
     auto context = chunk_context(list, meta, audience, schema, first, last);
-    if (!context) return context.status();
-    auto markup = tmpl->render(*context, sink);
-    if (!markup) return markup.status();
-    auto part = parse_markup(*markup, where, sink);
+    if (!context) {
+      part.document.emplace(context.status());
+      return;
+    }
+    auto markup = tmpl->render(*context, part.sink);
+    if (!markup) {
+      part.document.emplace(markup.status());
+      return;
+    }
+    part.document.emplace(parse_markup(*markup, where, part.sink));
+  };
+  constexpr std::size_t kWorkers = 2;
+  std::atomic<std::size_t> next{0};
+  const auto work = [&] {
+    for (std::size_t index = next++; index < chunks; index = next++) render_part(index);
+  };
+  std::vector<std::thread> helpers;
+  for (std::size_t w = 1; w < std::min(kWorkers, chunks); ++w) helpers.emplace_back(work);
+  work();
+  for (auto& helper : helpers) helper.join();
+
+  Document document;
+  doc::Table* table = nullptr;
+  for (std::size_t index = 0; index < chunks; ++index) {
+    for (const Diagnostic& d : parts[index].sink.diagnostics()) sink.report(d);
+    Result<Document>& part = *parts[index].document;
     if (!part) return part.status();
+    const std::size_t first = index * chunk;
+    const std::size_t last = std::min(list.size(), first + chunk);
     std::vector<doc::Table*> tables = tables_of(*part);
     if (list.size() > 0 && tables.size() != 1)
       return Status::error(where + ": the case list needs exactly one <table> for its rows, not " +
@@ -228,8 +264,8 @@ Result<Document> render_caselist_document(const CaseList& list, const DocumentMe
     } else {
       document = std::move(*part);
     }
-    first = last;
-  } while (first < list.size());
+    parts[index].document.reset();  // its rows are moved; the rest goes now
+  }
   return document;
 }
 

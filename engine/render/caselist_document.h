@@ -2,9 +2,10 @@
 // schema (every key of templates/caselist/caselist.mustache with its data
 // category), the context built through ContextBuilder for the pseudonymised
 // staff audience, and the rendering into one document tree. The rows go
-// through the template in chunks: each chunk's context, markup and parsed
-// tree are dropped once its rows are moved into the one table of the
-// document, so a list of 100k cases holds its rows only once, in the tree.
+// through the template in chunks, on two threads; each chunk's context and
+// markup are dropped as soon as it is parsed, and its parsed tree once its
+// rows are moved into the one table of the document, so a list of 100k cases
+// holds its rows about once, in the trees.
 // No name, bsn, birth date or case id is ever in the context; the schema
 // declares the identifying keys with their categories so that a template
 // asking for them is refused by `casus check`, and leaves the case id
@@ -41,7 +42,9 @@ struct CaseListDocumentOptions {
 // row, in list order. `meta` is the document meta the workbook also
 // carries. Fails on a template error (located), on an audience that is not
 // pseudonymised, or when the template does not put exactly one body row per
-// case into exactly one table.
+// case into exactly one table. Chunks are rendered two at a time, joined in
+// list order: the tree, the diagnostics and the first error are those of one
+// pass from the first row to the last.
 Result<Document> render_caselist_document(const CaseList& list, const DocumentMeta& meta, const Audience& audience,
                                           const DocumentSchema& schema, const std::filesystem::path& template_path,
                                           DiagnosticSink& sink, const CaseListDocumentOptions& options = {});

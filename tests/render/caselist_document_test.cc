@@ -258,6 +258,12 @@ TEST_CASE("case list PDF: an empty month, and a template that breaks the one-row
   CHECK(refused.message() == broken.generic_string() +
                                  ": the table must hold one row per case after its 2 header row(s), not " +
                                  std::to_string(2 * full.size()) + " for " + std::to_string(full.size()) + " cases");
+  // Rendered in chunks of 8 on two threads, the first chunk's error is the one reported.
+  REQUIRE(full.size() > 16);
+  auto refused_in_chunks = render_caselist_document(full, meta, staff, caselist_schema(config), broken, sink, {8});
+  REQUIRE_FALSE(refused_in_chunks.is_ok());
+  CHECK(refused_in_chunks.message() ==
+        broken.generic_string() + ": the table must hold one row per case after its 2 header row(s), not 16 for 8 cases");
   // Never for an audience that is not pseudonymised.
   auto board = render_caselist_document(full, meta, *config.find_audience("casusoverleg"), caselist_schema(config),
                                         template_path(), sink);
