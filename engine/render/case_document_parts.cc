@@ -1,11 +1,11 @@
 #include "render/case_document_parts.h"
 
+#include "render/report_meta.h"
+
 namespace casus {
 
 void declare_frame(DocumentSchema& schema, std::span<const LabelText> labels) {
-  for (const char* key : {"title", "subtitle", "audience", "marking", "data_as_of", "generated_at", "created",
-                          "language", "author"})
-    schema.structural(std::string("meta.") + key);
+  for (const char* key : kDocumentMetaKeys) schema.structural(std::string("meta.") + key);
   for (const LabelText& label : labels) schema.structural(std::string("l.") + label.key);
 }
 
@@ -32,15 +32,8 @@ void put_meta(ContextBuilder::Object& root, const Config& config, const Audience
 
 void put_document_meta(ContextBuilder::Object& root, const DocumentMeta& meta) {
   auto object = root.object("meta");
-  object.set("title", meta.title);
-  object.set("subtitle", meta.subtitle);
-  object.set("audience", meta.audience);
-  object.set("marking", meta.marking);
-  object.set("data_as_of", meta.data_as_of);
-  object.set("generated_at", meta.generated_at);
-  object.set("created", meta.created.iso());
-  object.set("language", language_code(meta.language));
-  object.set("author", meta.author);
+  auto values = document_meta_values(meta);
+  for (std::size_t i = 0; i < kDocumentMetaKeys.size(); ++i) object.set(kDocumentMetaKeys[i], std::move(values[i]));
   root.put("meta", std::move(object));
 }
 

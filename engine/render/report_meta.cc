@@ -18,17 +18,16 @@ DocumentMeta report_document_meta(const Audience& audience, Language language, s
   return meta;
 }
 
+std::array<std::string, 9> document_meta_values(const DocumentMeta& meta) {
+  return {meta.title,        meta.subtitle,      meta.audience,
+          meta.marking,      meta.data_as_of,    meta.generated_at,
+          meta.created.iso(), language_code(meta.language), meta.author};
+}
+
 TemplateData document_meta_data(const DocumentMeta& meta) {
   TemplateData d;
-  d.set("title", meta.title);
-  d.set("subtitle", meta.subtitle);
-  d.set("audience", meta.audience);
-  d.set("marking", meta.marking);
-  d.set("data_as_of", meta.data_as_of);
-  d.set("generated_at", meta.generated_at);
-  d.set("created", meta.created.iso());
-  d.set("language", language_code(meta.language));
-  d.set("author", meta.author);
+  const auto values = document_meta_values(meta);
+  for (std::size_t i = 0; i < kDocumentMetaKeys.size(); ++i) d.set(kDocumentMetaKeys[i], values[i]);
   return d;
 }
 

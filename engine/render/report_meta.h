@@ -4,6 +4,7 @@
 // list write the same keys through put_document_meta (case_document_parts.h).
 #pragma once
 
+#include <array>
 #include <string>
 
 #include "config/config.h"
@@ -19,7 +20,13 @@ DocumentMeta report_document_meta(const Audience& audience, Language language, s
                                   std::string subtitle, const Date& data_as_of, const DateTime& now,
                                   const std::string& author);
 
-// {title, subtitle, audience, marking, data_as_of, generated_at, created, language, author}.
+// The keys of the meta block every document's template reads, and their
+// values for `meta` in the same order (created as ISO, language as its code).
+inline constexpr std::array<const char*, 9> kDocumentMetaKeys = {
+    "title", "subtitle", "audience", "marking", "data_as_of", "generated_at", "created", "language", "author"};
+std::array<std::string, 9> document_meta_values(const DocumentMeta& meta);
+
+// The meta block as TemplateData (the monthly report).
 TemplateData document_meta_data(const DocumentMeta& meta);
 
 }  // namespace casus

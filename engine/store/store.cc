@@ -54,6 +54,8 @@ const std::vector<const char*>& migrations() {
 }
 
 // A prepared statement on the raw handle.
+const sqlite3_destructor_type kNoCopy = SQLITE_STATIC;
+
 class Stmt {
  public:
   Stmt() = default;
@@ -71,24 +73,16 @@ class Stmt {
     sqlite3_clear_bindings(stmt_);
   }
   void bind(int i, std::int64_t v) { sqlite3_bind_int64(stmt_, i, v); }
-  void bind_text(int i, std::string_view v) {
-    sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+  // Values are copied, unless bound with kNoCopy: then the caller keeps
+  // them alive until reset().
+  void bind_text(int i, std::string_view v, sqlite3_destructor_type copy = SQLITE_TRANSIENT) {
+    sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), copy);
   }
-  void bind_blob(int i, std::string_view v) {
+  void bind_blob(int i, std::string_view v, sqlite3_destructor_type copy = SQLITE_TRANSIENT) {
     if (v.empty())
       sqlite3_bind_null(stmt_, i);
     else
-      sqlite3_bind_blob(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
-  }
-  // Without a copy: the caller keeps v alive until reset().
-  void bind_text_view(int i, std::string_view v) {
-    sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
-  }
-  void bind_blob_view(int i, std::string_view v) {
-    if (v.empty())
-      sqlite3_bind_null(stmt_, i);
-    else
-      sqlite3_bind_blob(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+      sqlite3_bind_blob(stmt_, i, v.data(), static_cast<int>(v.size()), copy);
   }
   int step() { return sqlite3_step(stmt_); }
   std::string_view column_blob(int i) const {
@@ -455,11 +449,11 @@ Result<Upsert> Store::Impl::upsert(const EncodedRecord& r, std::size_t line) {
 
   // Values are bound without copies; every statement is reset before they go.
   insert.bind(1, kind);
-  insert.bind_text_view(2, r.natural_key);
-  insert.bind_text_view(3, r.case_id);
-  insert.bind_blob_view(4, bsn_hash);
-  insert.bind_blob_view(5, payload);
-  insert.bind_blob_view(6, record_digest);
+  insert.bind_text(2, r.natural_key, kNoCopy);
+  insert.bind_text(3, r.case_id, kNoCopy);
+  insert.bind_blob(4, bsn_hash, kNoCopy);
+  insert.bind_blob(5, payload, kNoCopy);
+  insert.bind_blob(6, record_digest, kNoCopy);
   insert.bind(7, batch_id);
   insert.bind(8, static_cast<std::int64_t>(line));
   const int inserted = insert.step();
@@ -470,7 +464,7 @@ Result<Upsert> Store::Impl::upsert(const EncodedRecord& r, std::size_t line) {
     return outcome;
   }
   find.bind(1, kind);
-  find.bind_text_view(2, r.natural_key);
+  find.bind_text(2, r.natural_key, kNoCopy);
   if (find.step() != SQLITE_ROW) {
     find.reset();
     return sql_error(db, "store: lookup failed");
@@ -487,10 +481,10 @@ Result<Upsert> Store::Impl::upsert(const EncodedRecord& r, std::size_t line) {
   const int saved = history.step();
   history.reset();
   if (saved != SQLITE_DONE) return sql_error(db, "store: history insert failed");
-  update.bind_text_view(1, r.case_id);
-  update.bind_blob_view(2, bsn_hash);
-  update.bind_blob_view(3, payload);
-  update.bind_blob_view(4, record_digest);
+  update.bind_text(1, r.case_id, kNoCopy);
+  update.bind_blob(2, bsn_hash, kNoCopy);
+  update.bind_blob(3, payload, kNoCopy);
+  update.bind_blob(4, record_digest, kNoCopy);
   update.bind(5, batch_id);
   update.bind(6, static_cast<std::int64_t>(line));
   update.bind(7, id);
