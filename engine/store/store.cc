@@ -53,9 +53,10 @@ const std::vector<const char*>& migrations() {
   return steps;
 }
 
-// A prepared statement on the raw handle.
+// Binds a value without copying it (Stmt::bind_text, bind_blob).
 const sqlite3_destructor_type kNoCopy = SQLITE_STATIC;
 
+// A prepared statement on the raw handle.
 class Stmt {
  public:
   Stmt() = default;
