@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Casus needs to build, test and check its outputs.
 # Idempotent: silent when everything is present; installs only what is missing.
-# Usage: scripts/setup.sh [--with-office] [--with-bench]
-#   --with-office adds LibreOffice for DOCX checks; --with-bench adds what bench/run.sh needs
+# Usage: scripts/setup.sh [--with-office] [--with-bench] [--with-fuzz]
+#   --with-office adds LibreOffice for DOCX checks; --with-bench adds what bench/run.sh needs;
+#   --with-fuzz adds clang and its libFuzzer runtime for tests/fuzz/run.sh
 set -euo pipefail
 
 packages=(
@@ -17,6 +18,9 @@ if [[ " $* " == *" --with-office "* || "${CASUS_WITH_OFFICE:-0}" == "1" ]]; then
 fi
 if [[ " $* " == *" --with-bench "* ]]; then
   packages+=(time python3-xlsxwriter python3-reportlab)
+fi
+if [[ " $* " == *" --with-fuzz "* ]]; then
+  packages+=(clang libclang-rt-14-dev)
 fi
 
 missing=()
