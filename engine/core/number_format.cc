@@ -1,6 +1,7 @@
 #include "core/number_format.h"
 
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 
 namespace casus {
@@ -52,8 +53,12 @@ std::string format_decimal(double value, int decimals, Language language) {
 }
 
 std::string format_integer(std::int64_t value, Language language) {
-  std::string digits = std::to_string(value < 0 ? -value : value);
-  return (value < 0 ? "-" : "") + group_digits(digits, group_mark(language));
+  // The magnitude as unsigned, so that the most negative value has one too.
+  const std::uint64_t magnitude =
+      value < 0 ? std::uint64_t{0} - static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);
+  std::string out = value < 0 ? "-" : "";
+  out += group_digits(std::to_string(magnitude), group_mark(language));
+  return out;
 }
 
 std::string format_change(std::int64_t value, Language language) {

@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <cstdint>
+#include <limits>
+
 #include "core/number_format.h"
 
 using casus::Language;
@@ -27,6 +30,8 @@ TEST_CASE("integers group thousands and changes carry a sign", "[number]") {
   CHECK(casus::format_integer(999, Language::nl) == "999");
   CHECK(casus::format_integer(1000, Language::nl) == "1.000");
   CHECK(casus::format_integer(-1234567, Language::en) == "-1,234,567");
+  CHECK(casus::format_integer(std::numeric_limits<std::int64_t>::min(), Language::nl) ==
+        "-9.223.372.036.854.775.808");
   CHECK(casus::format_change(12, Language::nl) == "+12");
   CHECK(casus::format_change(-3, Language::nl) == "-3");
   CHECK(casus::format_change(0, Language::nl) == "0");
