@@ -42,7 +42,10 @@ std::size_t ItemScores::insert_at(std::size_t position, std::string_view code) {
 }
 
 bool ItemScores::emplace(std::string_view code, const ItemScore& value) {
-  const std::size_t i = lower_bound(code);
+  // Items mostly come in code order (a stored assessment keeps them so): one
+  // comparison with the last item then places them at the end.
+  const bool after_last = entries_.empty() || std::string_view(entries_.back().code) < code;
+  const std::size_t i = after_last ? entries_.size() : lower_bound(code);
   if (i < entries_.size() && entries_[i].code == code) return false;
   assign(insert_at(i, code), value);
   return true;

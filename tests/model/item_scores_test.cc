@@ -66,3 +66,17 @@ TEST_CASE("item scores behave as a map by code", "[item_scores]") {
   CHECK(items.size() == 0);
   CHECK(items.begin() == items.end());
 }
+
+TEST_CASE("item scores stay sorted whether items come in code order or not", "[item_scores]") {
+  ItemScores items;
+  CHECK(items.emplace("A1", ItemScore{0, "", ""}));
+  CHECK(items.emplace("B2", ItemScore{1, "", ""}));
+  CHECK(items.emplace("C3", ItemScore{2, "", ""}));
+  CHECK_FALSE(items.emplace("C3", ItemScore{0, "", ""}));  // the last one again
+  CHECK(items.emplace("B0", ItemScore{std::nullopt, "", ""}));  // before the last
+  CHECK_FALSE(items.emplace("A1", ItemScore{2, "", ""}));  // the first one again
+  CHECK(items.emplace("0Z", ItemScore{1, "", ""}));  // before the first
+  std::vector<std::string> order;
+  for (const auto& [code, item] : items) order.push_back(code + "=" + (item.score ? std::to_string(*item.score) : "?"));
+  CHECK(order == std::vector<std::string>{"0Z=1", "A1=0", "B0=?", "B2=1", "C3=2"});
+}
