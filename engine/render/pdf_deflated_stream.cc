@@ -55,14 +55,20 @@ bool store_deflated(HPDF_Dict dict, std::string_view deflated) {
   return true;
 }
 
-bool deflate_page_content(HPDF_Page page, int level) {
-  if (!page || !page->attr) return false;
+HPDF_Dict page_content_to_deflate(HPDF_Page page) {
+  if (!page || !page->attr) return nullptr;
   auto* attr = static_cast<HPDF_PageAttr>(page->attr);
   HPDF_Dict contents = attr->contents;
   if (!contents || contents->stream != attr->stream || !(contents->filter & HPDF_STREAM_FILTER_FLATE_DECODE) ||
       contents->write_fn)
-    return false;
-  const std::string content = read_whole_stream(attr->stream);
+    return nullptr;
+  return contents;
+}
+
+bool deflate_page_content(HPDF_Page page, int level) {
+  HPDF_Dict contents = page_content_to_deflate(page);
+  if (!contents) return false;
+  const std::string content = read_whole_stream(contents->stream);
   if (content.empty()) return false;
   const std::string deflated = deflate_bytes(content, level);
   return !deflated.empty() && store_deflated(contents, deflated);
@@ -71,6 +77,7 @@ bool deflate_page_content(HPDF_Page page, int level) {
 #else
 
 bool store_deflated(HPDF_Dict, std::string_view) { return false; }
+HPDF_Dict page_content_to_deflate(HPDF_Page) { return nullptr; }
 bool deflate_page_content(HPDF_Page, int) { return false; }
 
 #endif

@@ -9,8 +9,9 @@
 // programs (PdfFontProgram) are deflated once per thread and stored here.
 //
 // This reaches into libharu 2.3.0's stream dictionaries (hpdf_objects.h);
-// built against any other libharu version, store_deflated() and
-// deflate_page_content() do nothing and return false, and libharu deflates
+// built against any other libharu version, store_deflated(),
+// page_content_to_deflate() and deflate_page_content() do nothing and
+// return false (null), and libharu deflates
 // as it always does.
 #pragma once
 
@@ -31,6 +32,12 @@ std::string deflate_bytes(std::string_view data, int level);
 // Replaces the data of stream dictionary `dict` with `deflated` (zlib
 // format) and marks it as FlateDecode without a filter of libharu's own.
 bool store_deflated(HPDF_Dict dict, std::string_view deflated);
+
+// The content stream `page` draws into now, when it is set to be
+// compressed and not deflated yet: what deflate_page_content() would
+// deflate, for a caller that deflates it elsewhere (PageDeflater) and
+// stores it with store_deflated(). Null otherwise.
+HPDF_Dict page_content_to_deflate(HPDF_Page page);
 
 // Deflates the content stream of `page` at `level` now, instead of
 // libharu at its default level when saving. Call once, after the last

@@ -16,6 +16,7 @@
 
 #include "core/file_io.h"
 #include "render/chart_scale.h"
+#include "render/page_deflater.h"
 #include "render/pdf_content_stream.h"
 #include "render/pdf_deflated_stream.h"
 #include "render/pdf_to_unicode.h"
@@ -1517,7 +1518,17 @@ Result<std::string> render_pdf(const Document& document, const PdfOptions& optio
 
   // Each page's body is drawn as soon as the layout is done with it, and its
   // operations are dropped: a long table never holds all its pages at once.
+  // The finished body is deflated at zlib's fastest level on the deflater's
+  // thread while the layout goes on (libharu would deflate it at its
+  // default level when saving, at three times the time); the header and
+  // footer, which wait for the page count, go into a second content stream.
   std::vector<HPDF_Page> hpages;
+  std::vector<HPDF_Dict> bodies;  // per page: its body's stream, when handed to the deflater
+  PageDeflater deflater(1);
+  auto store_ready = [&] {
+    for (auto& [index, deflated] : deflater.take_ready())
+      if (!deflated.empty()) store_deflated(bodies[index], deflated);  // else libharu deflates it
+  };
   auto draw_body = [&](int index, Page& pg) {
     if (static_cast<std::size_t>(index) != hpages.size()) return;  // pages come in order, once
     HPDF_Page page = HPDF_AddPage(pdf);
@@ -1532,6 +1543,15 @@ Result<std::string> render_pdf(const Document& document, const PdfOptions& optio
     painter.finish();
     std::vector<Shape>().swap(pg.shapes);
     std::vector<TextOp>().swap(pg.texts);
+    HPDF_Dict body = page_content_to_deflate(page);
+    std::string content = body ? read_whole_stream(body->stream) : std::string();
+    if (!content.empty() && HPDF_Page_New_Content_Stream(page, nullptr) == HPDF_OK) {
+      bodies.push_back(body);
+      deflater.submit(hpages.size() - 1, std::move(content));
+    } else {
+      bodies.push_back(nullptr);  // one stream: deflated whole with the header and footer
+    }
+    store_ready();
   };
   Layout layout(document, fonts, options, pdf, draw_body);
   if (Status s = layout.run(); !s) return s;
@@ -1586,9 +1606,14 @@ Result<std::string> render_pdf(const Document& document, const PdfOptions& optio
     }
     painter.end_text();
     painter.finish();
-    // The page is complete: deflate it now at zlib's fastest level (libharu
-    // would at its default level when saving, at three times the time).
+    // The page is complete: its header and footer (or, when the body was not
+    // handed to the deflater, the whole page) deflated here, its body by the
+    // deflater.
     deflate_page_content(hpages[static_cast<std::size_t>(i)], 1);
+    if (HPDF_Dict body = bodies[static_cast<std::size_t>(i)]) {
+      const std::string deflated = deflater.take(static_cast<std::size_t>(i));
+      if (!deflated.empty()) store_deflated(body, deflated);
+    }
   }
 
   // links and bookmarks once every page exists

@@ -183,6 +183,31 @@ TEST_CASE("pdf: a 30-page table repeats its header on every page and never split
   CHECK(next_row == rows + 1);
 }
 
+TEST_CASE("pdf: each page's body and its header and footer are two deflated content streams") {
+  const Document doc = long_table_document(200);
+  auto pdf = render_pdf(doc, sample_options());
+  REQUIRE(pdf.is_ok());
+  const std::string& bytes = pdf.value();
+  const std::size_t pages = count_of(bytes, "/Type /Page\012");
+  REQUIRE(pages >= 5);
+  // every content stream deflated by the writer (libharu's own filter entry is "/Filter /FlateDecode")
+  CHECK(count_of(bytes, "/Contents [") == pages);
+  CHECK(count_of(bytes, "/Filter [ /FlateDecode ]") >= 2 * pages);
+  CHECK(bytes.find(" re\012") == std::string::npos);  // no drawing operator in clear text
+  if (!have_tool("qpdf")) {
+    WARN("qpdf not installed: skipping the read-back");
+    return;
+  }
+  const fs::path path = output_folder() / "two_streams.pdf";
+  REQUIRE(write_file_atomic(path, bytes).is_ok());
+  CHECK(run_command("qpdf --check " + quoted(path) + " >/dev/null 2>&1").status == 0);
+  const fs::path plain = output_folder() / "two_streams_plain.pdf";
+  REQUIRE(run_command("qpdf --qdf --object-streams=disable " + quoted(path) + " " + quoted(plain)).status == 0);
+  const std::string text = read_file(plain).value();
+  CHECK(count_of(text, "%% Contents for page") == 2 * pages);
+  CHECK(text.find("(pagina 1 van " + std::to_string(pages) + ")") != std::string::npos);
+}
+
 TEST_CASE("pdf: a compact table sets one-line rows closer: 59 rows on a continuation page instead of 34") {
   if (!have_tool("pdftotext")) {
     WARN("pdftotext not installed: skipping");

@@ -1,0 +1,63 @@
+#include "render/page_deflater.h"
+
+#include "render/pdf_deflated_stream.h"
+
+namespace casus {
+
+PageDeflater::~PageDeflater() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    stopping_ = true;
+  }
+  work_.notify_all();
+  if (worker_.joinable()) worker_.join();
+}
+
+void PageDeflater::submit(std::size_t page, std::string content) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    queue_.emplace_back(page, std::move(content));
+    handed_in_[page] = true;
+    if (!worker_.joinable()) worker_ = std::thread([this] { run(); });
+  }
+  work_.notify_one();
+}
+
+std::vector<std::pair<std::size_t, std::string>> PageDeflater::take_ready() {
+  std::vector<std::pair<std::size_t, std::string>> out;
+  std::lock_guard<std::mutex> lock(mutex_);
+  for (auto& [page, bytes] : done_) {
+    out.emplace_back(page, std::move(bytes));
+    handed_in_[page] = false;
+  }
+  done_.clear();
+  return out;
+}
+
+std::string PageDeflater::take(std::size_t page) {
+  std::unique_lock<std::mutex> lock(mutex_);
+  auto handed = handed_in_.find(page);
+  if (handed == handed_in_.end() || !handed->second) return {};
+  ready_.wait(lock, [&] { return done_.count(page) > 0; });
+  std::string bytes = std::move(done_[page]);
+  done_.erase(page);
+  handed->second = false;
+  return bytes;
+}
+
+void PageDeflater::run() {
+  std::unique_lock<std::mutex> lock(mutex_);
+  for (;;) {
+    work_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+    if (queue_.empty()) return;  // stopping, and every page handed in is deflated
+    auto [page, content] = std::move(queue_.front());
+    queue_.pop_front();
+    lock.unlock();
+    std::string deflated = deflate_bytes(content, level_);
+    lock.lock();
+    done_[page] = std::move(deflated);
+    ready_.notify_all();
+  }
+}
+
+}  // namespace casus
