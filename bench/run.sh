@@ -4,7 +4,8 @@
 # import, indicators, monthly workbook (XLSX) and PDF, case list (PDF and XLSX),
 # 100 plans of action (PDF); the peer's monthly workbook and case-list PDF run
 # alternately with Casus's workbook and case-list PDF (casus, peer, casus, peer,
-# ...), median of the runs.
+# ...), and the sizes take turns within each run (1k, 10k, 100k, 1k, ...);
+# median of the runs.
 # Prints a table and writes bench/RESULTS.md.
 #
 # Usage: bench/run.sh [--quick] [--runs N] [--casus PATH] [--work DIR]
@@ -85,35 +86,56 @@ data_for() {  # prints the sample folder of SIZE, generating it once (cached in 
   echo "$dir"
 }
 
+# Every step runs RUNS times at every size, the sizes taking turns within each
+# run (1k, 10k, 100k, 1k, 10k, 100k, ...), as Casus and the peer take turns:
+# a slow spell of the shared machine then falls on every size alike, and the
+# 10k -> 100k ratios compare like with like. The median is taken. The peer
+# does not run at 100k unless --peer-100k.
+declare -A DIR FILES
 for size in $SIZES; do
-  echo "== $size cases"
-  dir=$(data_for "$size")
-  # Every step runs RUNS times at every size (the median is taken); the peer
-  # does not run at 100k unless --peer-100k.
-  runs=$RUNS; peer=1
-  [ "$size" -ge 100000 ] && peer=$PEER_BIG
-  db="$WORK/s$size.db"; out="$WORK/out$size"
-  rm -rf "$out"; mkdir -p "$out"
-  files=$($PY -c 'import json,sys; m=json.load(open(sys.argv[1]+"/manifest.json")); print("\n".join(sys.argv[1]+"/"+f["path"] for f in m["files"]))' "$dir")
-  $PY -c 'import json,sys; m=json.load(open(sys.argv[1]+"/manifest.json")); print(sum(f["records"] for f in m["files"]), sum(f["bytes"] for f in m["files"]))' "$dir" > "$WORK/volume$size"
-  for r in $(seq 1 "$runs"); do  # each run into a new store
+  echo "== data: $size cases"
+  DIR[$size]=$(data_for "$size")
+  FILES[$size]=$($PY -c 'import json,sys; m=json.load(open(sys.argv[1]+"/manifest.json")); print("\n".join(sys.argv[1]+"/"+f["path"] for f in m["files"]))' "${DIR[$size]}")
+  $PY -c 'import json,sys; m=json.load(open(sys.argv[1]+"/manifest.json")); print(sum(f["records"] for f in m["files"]), sum(f["bytes"] for f in m["files"]))' "${DIR[$size]}" > "$WORK/volume$size"
+  rm -rf "$WORK/out$size"; mkdir -p "$WORK/out$size"
+done
+peer_at() { [ "$1" -lt 100000 ] || [ "$PEER_BIG" = 1 ]; }
+
+echo "== import"
+for r in $(seq 1 "$RUNS"); do
+  for size in $SIZES; do  # each run into a new store
+    db="$WORK/s$size.db"
     rm -f "$db" "$db.key"
     "$CASUS" --store "$db" init >/dev/null
     # shellcheck disable=SC2086
-    measure "$size" import casus "$r" "$CASUS" --config config --store "$db" import --json $files
+    measure "$size" import casus "$r" "$CASUS" --config config --store "$db" import --json ${FILES[$size]}
   done
-  # import floors: reading the bytes (cat), and CSV parsing alone (import_bench --parse-only; XML skipped)
+done
+# import floors: reading the bytes (cat), and CSV parsing alone (import_bench --parse-only; XML skipped)
+for size in $SIZES; do
   # shellcheck disable=SC2086
-  measure "$size" import_floor cat 1 sh -c 'cat "$@" >/dev/null' sh $files
-  if [ -x "$IMPORT_BENCH" ]; then
-    for r in $(seq 1 "$runs"); do
+  measure "$size" import_floor cat 1 sh -c 'cat "$@" >/dev/null' sh ${FILES[$size]}
+done
+if [ -x "$IMPORT_BENCH" ]; then
+  for r in $(seq 1 "$RUNS"); do
+    for size in $SIZES; do
       # shellcheck disable=SC2086
-      measure "$size" import_parse casus "$r" "$IMPORT_BENCH" --parse-only $files
+      measure "$size" import_parse casus "$r" "$IMPORT_BENCH" --parse-only ${FILES[$size]}
+      cp "$WORK/last.out" "$WORK/parse$size.txt"
     done
-    cp "$WORK/last.out" "$WORK/parse$size.txt"
+  done
+fi
+
+echo "== reports"
+for size in $SIZES; do
+  if peer_at "$size"; then
+    $PY bench/peers/peer.py indicators --sample "${DIR[$size]}" --month $MONTH --audience staff > "$WORK/peer_indicators$size.json"
   fi
-  if [ $peer = 1 ]; then $PY bench/peers/peer.py indicators --sample "$dir" --month $MONTH --audience staff > "$WORK/peer_indicators$size.json"; fi
-  for r in $(seq 1 "$runs"); do
+done
+for r in $(seq 1 "$RUNS"); do
+  for size in $SIZES; do
+    db="$WORK/s$size.db"; out="$WORK/out$size"; dir="${DIR[$size]}"
+    peer=0; if peer_at "$size"; then peer=1; fi
     measure "$size" indicators casus "$r" "$CASUS" --config config --store "$db" indicators --month $MONTH --audience staff
     cp "$WORK/last.out" "$WORK/casus_indicators$size.json"
     measure "$size" monthly_xlsx casus "$r" "$CASUS" --config config --store "$db" --out "$out/c" report monthly --month $MONTH --format xlsx
@@ -123,6 +145,11 @@ for size in $SIZES; do
     measure "$size" caselist_xlsx casus "$r" "$CASUS" --config config --store "$db" --out "$out/c" report caselist --month $MONTH --format xlsx
     measure "$size" monthly_pdf casus "$r" "$CASUS" --config config --store "$db" --out "$out/c" report monthly --month $MONTH --format pdf
   done
+done
+
+echo "== plans"
+for size in $SIZES; do
+  db="$WORK/s$size.db"; out="$WORK/out$size"; dir="${DIR[$size]}"
   # Pages of the two case-list PDFs (the same rows; Casus sets its compact table in 6.6 pt, the peer in 5.5 pt).
   if command -v pdfinfo >/dev/null; then
     pages() { [ -f "$1" ] && pdfinfo "$1" 2>/dev/null | awk '/^Pages:/ {print $2}' || echo 0; }
