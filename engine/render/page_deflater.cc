@@ -1,5 +1,7 @@
 #include "render/page_deflater.h"
 
+#include <system_error>
+
 #include "render/pdf_deflated_stream.h"
 
 namespace casus {
@@ -14,12 +16,24 @@ PageDeflater::~PageDeflater() {
 }
 
 void PageDeflater::submit(std::size_t page, std::string content) {
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    queue_.emplace_back(page, std::move(content));
-    handed_in_[page] = true;
-    if (!worker_.joinable()) worker_ = std::thread([this] { run(); });
+  std::unique_lock<std::mutex> lock(mutex_);
+  handed_in_[page] = true;
+  if (!worker_.joinable() && !inline_) {
+    try {
+      worker_ = std::thread([this] { run(); });
+    } catch (const std::system_error&) {
+      inline_ = true;  // no thread to be had: every page is deflated here, as it comes
+    }
   }
+  if (inline_) {
+    lock.unlock();
+    std::string deflated = deflate_bytes(content, level_);
+    lock.lock();
+    done_[page] = std::move(deflated);
+    return;
+  }
+  queue_.emplace_back(page, std::move(content));
+  lock.unlock();
   work_.notify_one();
 }
 

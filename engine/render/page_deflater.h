@@ -3,7 +3,8 @@
 // finished body out of libharu and hands the bytes in; it takes the deflated
 // bytes back by page index and stores them in libharu itself, so the worker
 // never touches a libharu object. Owns the thread (started on the first
-// page handed in) and the pages in flight.
+// page handed in; when none can be started, pages are deflated as they are
+// handed in) and the pages in flight.
 #pragma once
 
 #include <condition_variable>
@@ -45,6 +46,7 @@ class PageDeflater {
   std::map<std::size_t, std::string> done_;
   std::map<std::size_t, bool> handed_in_;  // page -> still to be taken
   bool stopping_ = false;
+  bool inline_ = false;  // the thread could not be started: submit() deflates
   std::thread worker_;
 };
 
