@@ -17,7 +17,7 @@ PageDeflater::~PageDeflater() {
 
 void PageDeflater::submit(std::size_t page, std::string content) {
   std::unique_lock<std::mutex> lock(mutex_);
-  handed_in_[page] = true;
+  untaken_.insert(page);
   if (!worker_.joinable() && !inline_) {
     try {
       worker_ = std::thread([this] { run(); });
@@ -42,7 +42,7 @@ std::vector<std::pair<std::size_t, std::string>> PageDeflater::take_ready() {
   std::lock_guard<std::mutex> lock(mutex_);
   for (auto& [page, bytes] : done_) {
     out.emplace_back(page, std::move(bytes));
-    handed_in_[page] = false;
+    untaken_.erase(page);
   }
   done_.clear();
   return out;
@@ -50,13 +50,10 @@ std::vector<std::pair<std::size_t, std::string>> PageDeflater::take_ready() {
 
 std::string PageDeflater::take(std::size_t page) {
   std::unique_lock<std::mutex> lock(mutex_);
-  auto handed = handed_in_.find(page);
-  if (handed == handed_in_.end() || !handed->second) return {};
+  if (untaken_.erase(page) == 0) return {};
   ready_.wait(lock, [&] { return done_.count(page) > 0; });
-  std::string bytes = std::move(done_[page]);
-  done_.erase(page);
-  handed->second = false;
-  return bytes;
+  auto done = done_.extract(page);
+  return std::move(done.mapped());
 }
 
 void PageDeflater::run() {

@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <deque>
 #include <map>
+#include <set>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -44,7 +45,7 @@ class PageDeflater {
   std::condition_variable ready_;  // a page was deflated
   std::deque<std::pair<std::size_t, std::string>> queue_;
   std::map<std::size_t, std::string> done_;
-  std::map<std::size_t, bool> handed_in_;  // page -> still to be taken
+  std::set<std::size_t> untaken_;  // handed in, not yet taken (queued, deflating or done)
   bool stopping_ = false;
   bool inline_ = false;  // the thread could not be started: submit() deflates
   std::thread worker_;

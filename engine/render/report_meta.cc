@@ -18,7 +18,7 @@ DocumentMeta report_document_meta(const Audience& audience, Language language, s
   return meta;
 }
 
-std::array<std::string, 9> document_meta_values(const DocumentMeta& meta) {
+std::array<std::string, kDocumentMetaKeys.size()> document_meta_values(const DocumentMeta& meta) {
   return {meta.title,        meta.subtitle,      meta.audience,
           meta.marking,      meta.data_as_of,    meta.generated_at,
           meta.created.iso(), language_code(meta.language), meta.author};

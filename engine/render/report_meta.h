@@ -24,7 +24,7 @@ DocumentMeta report_document_meta(const Audience& audience, Language language, s
 // values for `meta` in the same order (created as ISO, language as its code).
 inline constexpr std::array<const char*, 9> kDocumentMetaKeys = {
     "title", "subtitle", "audience", "marking", "data_as_of", "generated_at", "created", "language", "author"};
-std::array<std::string, 9> document_meta_values(const DocumentMeta& meta);
+std::array<std::string, kDocumentMetaKeys.size()> document_meta_values(const DocumentMeta& meta);
 
 // The meta block as TemplateData (the monthly report).
 TemplateData document_meta_data(const DocumentMeta& meta);
