@@ -16,6 +16,7 @@
 #include "logic/dataset_index.h"
 #include "monthly_fixture.h"
 #include "render/caselist_document.h"
+#include "render/markup_parser.h"
 #include "render/pdf_writer.h"
 #include "render/report_meta.h"
 #include "test_support.h"
@@ -296,4 +297,31 @@ TEST_CASE("case list schema: the shipped template passes, a name, bsn or case id
                             ": key 'rows.bsn' has data category 'identificatie', which audience 'staff' may not receive",
                         where + std::to_string(column + 17) +
                             ": key 'case_id' is not declared in the schema of document 'casuslijst'"});
+}
+
+TEST_CASE("case list PDF: the pseudonym column holds the widest pseudonym on one line") {
+  // A pseudonym is "C-" and ten letters or digits; W is the widest of them.
+  // Any that broke over two lines would be unreadable and unsearchable.
+  const std::string source = read_file(template_path()).value();
+  std::smatch width;
+  REQUIRE(std::regex_search(source, width, std::regex("<table header-rows=\"2\" density=\"compact\">\\s*<col width=\"([0-9]+)\"")));
+  const std::string widest = "C-WWWWWWWWWW";
+  // The second column takes the rest of the line, so the first keeps its width as in the case list.
+  const PdfOptions options;
+  const int rest = static_cast<int>(options.page_width - 2 * options.side_margin) - std::stoi(width[1].str());
+  const std::string markup = "<document title='Casuslijst' marking='m' created='2026-11-28T09:00:00'><table header-rows=\"1\" density=\"compact\"><col width=\"" + width[1].str() +
+                             "\"/><col width=\"" + std::to_string(rest) + "\"/><tr><th>Pseudoniem</th><th>Regisseur</th></tr><tr><td><b>" +
+                             widest + "</b></td><td>Annelies Voorbeeld</td></tr></table></document>";
+  CollectingSink sink;
+  auto doc = parse_markup(markup, "widest.xml", sink);
+  REQUIRE(doc.is_ok());
+  const fs::path pdf = output_folder() / "caselist_widest_pseudonym.pdf";
+  REQUIRE(write_pdf(*doc, pdf, options).is_ok());
+  if (!have_tool("pdftotext")) {
+    WARN("pdftotext not installed: skipping");
+    return;
+  }
+  const auto text = run_command("pdftotext -layout " + quoted(pdf) + " - 2>/dev/null");
+  REQUIRE(text.status == 0);
+  CHECK(text.output.find(widest) != std::string::npos);
 }
