@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Turns bench/run.sh's results.tsv into the terminal table and bench/RESULTS.md.
-Usage: report.py WORK_DIR CASUS_BINARY RUNS "SIZES" """
+Usage: report.py WORK_DIR CASUS_BINARY RUNS "SIZES" [SCALING_RUNS]"""
 import json
 import os
 import platform
@@ -9,11 +9,13 @@ import subprocess
 import sys
 
 work, casus, runs, sizes = sys.argv[1], sys.argv[2], sys.argv[3], [int(s) for s in sys.argv[4].split()]
+scaling_runs = max(int(runs), int(sys.argv[5])) if len(sys.argv) > 5 else int(runs)
 root = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 rows = [line.rstrip("\n").split("\t") for line in open(os.path.join(work, "results.tsv"))]
 data = {}
-for size, step, tool, run, wall, rss, rc in rows:
-    data.setdefault((int(size), step, tool), []).append((float(wall), int(rss), int(rc)))
+for size, step, tool, run, wall, rss, user, system, rc in rows:
+    data.setdefault((int(size), step, tool), []).append(
+        (float(wall), int(rss), int(rc), float(user) + float(system), int(run)))
 
 
 phases = {}
@@ -35,11 +37,14 @@ def peer_phase(size, step):
     return "; of which reading the CSVs %s, computing and writing %s" % (fmt_s(read), fmt_s(rest))
 
 
-def med(size, step, tool):
-    v = data.get((size, step, tool))
+def med(size, step, tool, first_runs=None):
+    """(median wall, median RSS, runs, worst exit, median CPU) of a step; of its first runs only
+    when first_runs is given."""
+    v = [x for x in data.get((size, step, tool), []) if first_runs is None or x[4] <= first_runs]
     if not v:
         return None
-    return statistics.median(x[0] for x in v), statistics.median(x[1] for x in v), len(v), max(x[2] for x in v)
+    return (statistics.median(x[0] for x in v), statistics.median(x[1] for x in v), len(v), max(x[2] for x in v),
+            statistics.median(x[3] for x in v))
 
 
 def fastest(size, step, tool):
@@ -88,6 +93,7 @@ for size in sizes:
     for step, label, peer_label in (("monthly_xlsx", "monthly workbook (XLSX, board, with trend)", "same sheets and charts"),
                                     ("caselist", "case list (PDF, landscape table)", "table PDF")):
         c, p = med(size, step, "casus"), med(size, step, "peer")
+        c_paired = med(size, step, "casus", int(runs))  # the runs that alternate with the peer's
         extra = ""
         if step == "monthly_xlsx":
             d = read_json("deflate%d.json" % size)
@@ -102,11 +108,12 @@ for size in sizes:
         lines.append("| %s | %s | %s, %s | peer (%s): %s, %s%s | %s |" % (
             f"{size:,}", label, fmt_s(c and c[0]), fmt_mb(c and c[1]), peer_label, fmt_s(p and p[0]),
             fmt_mb(p and p[1]), peer_phase(size, step), extra))
-        if c and p:
-            ratio = p[0] / c[0]
-            rss_ratio = p[1] / c[1]
-            headline[(size, step)] = (ratio, rss_ratio, c[2])
-            ratio_lines.append("| %s | %s | %.1f× | %.1f× | %d |" % (f"{size:,}", label, ratio, rss_ratio, c[2]))
+        if c_paired and p:
+            ratio = p[0] / c_paired[0]
+            rss_ratio = p[1] / c_paired[1]
+            headline[(size, step)] = (ratio, rss_ratio, c_paired[2])
+            ratio_lines.append("| %s | %s | %.1f× | %.1f× | %d |" % (f"{size:,}", label, ratio, rss_ratio,
+                                                                     c_paired[2]))
     xl = med(size, "caselist_xlsx", "casus")
     if xl:
         lines.append("| %s | case list (XLSX, constant memory; same rows) | %s, %s | | |" % (
@@ -159,23 +166,29 @@ scaling = []
 # Scaling compares each step's median at 100k with its median at 10k; the
 # ratio of the fastest runs is shown beside it (other work on a shared
 # machine only adds time, so the two together show how much of a ratio is
-# noise). CSV parsing alone does work exactly proportional to the data: its
-# ratio is this machine's reading of "linear" in this run (a control, not a
-# goal).
+# noise), and the ratio of the median CPU time (user + system: the work done,
+# less sensitive than wall time to other tenants, but counting the work of
+# every thread). CSV parsing alone does work exactly proportional to the
+# data: its ratio is this machine's reading of "linear" in this run (a
+# control, not a goal).
+def cpu_ratio(at_10k, at_100k):
+    return "%.1f×" % (at_100k[4] / at_10k[4]) if at_10k[4] > 0 else "—"
+
+
 control = None
 a, b = fastest(10000, "import_parse", "casus"), fastest(100000, "import_parse", "casus")
 am, bm = med(10000, "import_parse", "casus"), med(100000, "import_parse", "casus")
 if a and b and am and bm and am[0] > 0:
-    control = "| control: CSV parsing alone | %.1f× | %.1f× | work exactly proportional to the data |" % (
-        bm[0] / am[0], b / a)
+    control = "| control: CSV parsing alone | %.1f× | %.1f× | %s | %d, %d | work exactly proportional to the data |" % (
+        bm[0] / am[0], b / a, cpu_ratio(am, bm), am[2], bm[2])
 for step, tool in (("import", "casus"), ("indicators", "casus"), ("monthly_xlsx", "casus"), ("caselist", "casus"),
                    ("caselist_xlsx", "casus"), ("monthly_pdf", "casus"), ("monthly_xlsx", "peer"), ("caselist", "peer")):
     a, b = fastest(10000, step, tool), fastest(100000, step, tool)
     am, bm = med(10000, step, tool), med(100000, step, tool)
     if a and b and am and bm:
         r = bm[0] / am[0]
-        scaling.append("| %s %s | %.1f× | %.1f× | %s |" % (
-            tool, step, r, b / a, "linear or better" if r <= 10 else
+        scaling.append("| %s %s | %.1f× | %.1f× | %s | %d, %d | %s |" % (
+            tool, step, r, b / a, cpu_ratio(am, bm), am[2], bm[2], "linear or better" if r <= 10 else
             ("about linear (within 10%)" if r <= 11 else "worse than linear")))
 
 try:
@@ -232,12 +245,14 @@ NOTES = """## What is measured, and how fairly
   kinds and fields it reads, `LoadScope`) and, for the case-list PDF, the document pipeline and
   the PDF writer. `build/bench/caselist_phases STORE` times each step of the case list (load,
   index, list, rows, document tree, PDF writer, workbook) with its CPU time and peak RSS.
-- **Noise.** The machine has 2 cores shared with other developers' builds and tests; absolute
-  times drift from run to run. Every step runs 3 times at every size and the median counts,
-  except the import at 100k (one run of about 100 s) and the peer at 100k (off by default: its
-  case-list PDF alone would take about a minute). With single 100k runs, two full runs on
-  2026-11-29 put the case list's 10k → 100k ratio at 5.8× and 12.7×. Casus and the peer run
-  alternately on the same data, so load affects both; read the ratios, not the seconds.
+- **Noise.** The machine has 2 cores shared with other developers' builds and tests; the same
+  step's time moves by 15–30% from run to run. So every step runs several times (see "runs"
+  above) and the median counts; Casus and the peer take turns on the same data, and so do the
+  sizes (1k, 10k, 100k, 1k, …), so a slow spell falls on both tools and on every size alike.
+  Casus's report steps run more often at 10k and 100k than the rest, because the 10k → 100k
+  verdict asks for more precision than the 1k/10k ratios against the peer. The peer does not
+  run at 100k unless `--peer-100k` (its case-list PDF alone takes about a minute there).
+  Read the ratios, not the seconds.
 """
 
 
@@ -245,7 +260,7 @@ def goal(size, step, want):
     h = headline.get((size, step))
     if not h:
         return "not measured"
-    c, p = med(size, step, "casus"), med(size, step, "peer")
+    c, p = med(size, step, "casus", int(runs)), med(size, step, "peer")
     return "%.1f× faster; peak RSS Casus %s vs peer %s — %s" % (
         h[0], fmt_mb(c[1]), fmt_mb(p[1]), "met" if h[0] >= want and h[1] > 1 else "NOT met")
 
@@ -258,7 +273,9 @@ md.append("- date: %s; commit %s; casus binary `%s`" % (date, commit, os.path.re
 md.append("- machine: %s, %d cores, %.1f GB RAM; load average at the end %s (shared with other developers: "
           "absolute times are noisy; the ratios come from alternating runs, casus, peer, casus, peer, …, and are what count)"
           % (cpu, os.cpu_count(), int(mem) / 1024 / 1024, " ".join(load)))
-md.append("- runs: median of %s runs of every step at every size, alternating with the peer at 1k and 10k; %s" % (runs, total))
+md.append("- runs: median of %s runs of every step at every size, alternating with the peer at 1k and 10k%s; %s" % (
+    runs, (", and %d runs of Casus's report steps at 10k and 100k for the scaling ratios" % scaling_runs)
+    if scaling_runs > int(runs) else "", total))
 md.append("- peer: `bench/peers/` in Debian's Python %s with python3-xlsxwriter and python3-reportlab\n"
           % platform.python_version())
 md.append("## Goals at 10k cases\n")
@@ -279,11 +296,12 @@ md.append("|---|---|---|---|---|")
 md += lines
 if scaling:
     md.append("\n## Scaling 10k → 100k (wall-time ratio; linear = 10×)\n")
-    md.append("Median at 100k ÷ median at 10k (the verdict is on this ratio), and the same for the fastest "
-              "of the runs: other work on a shared machine only adds time, so where the two differ much, "
-              "the difference is noise.\n")
-    md.append("| step | ratio (medians) | ratio (fastest runs) | |")
-    md.append("|---|---|---|---|")
+    md.append("Median at 100k ÷ median at 10k (the verdict is on this ratio); the same for the fastest "
+              "of the runs (other work on a shared machine only adds time, so where the two differ much, "
+              "the difference is noise); and for the median CPU time, user + system (the work done, "
+              "counting every thread).\n")
+    md.append("| step | ratio (medians) | ratio (fastest runs) | ratio (CPU time) | runs at 10k, 100k | |")
+    md.append("|---|---|---|---|---|---|")
     md += scaling
     if control:
         md.append(control)
@@ -302,7 +320,8 @@ with open(target, "w") as f:
 print()
 print("%-8s %-44s %-22s %-30s" % ("cases", "step", "casus", "peer"))
 for size, step, tool in sorted({(k[0], k[1], None) for k in data}):
-    c, p = med(size, step, "casus") or med(size, step, "cat"), med(size, step, "peer")
+    p = med(size, step, "peer")
+    c = med(size, step, "casus", int(runs) if p else None) or med(size, step, "cat")
     print("%-8s %-44s %-22s %-30s %s" % (
         size, step, "%s %s" % (fmt_s(c[0]), fmt_mb(c[1])) if c else "—",
         "%s %s" % (fmt_s(p[0]), fmt_mb(p[1])) if p else "—",
