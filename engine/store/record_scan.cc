@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <system_error>
 #include <utility>
 
@@ -10,14 +11,14 @@ namespace casus {
 namespace {
 
 constexpr std::size_t kRowsPerBatch = 4096;
-constexpr std::size_t kBatchesInFlight = 4;
 
 }  // namespace
 
 HeldConnection::HeldConnection(sqlite3* db) : mutex_(sqlite3_db_mutex(db)) { sqlite3_mutex_enter(mutex_); }
 HeldConnection::~HeldConnection() { sqlite3_mutex_leave(mutex_); }
 
-RecordScan::RecordScan(sqlite3* db, bool skip_events) : db_(db), skip_events_(skip_events) {
+RecordScan::RecordScan(sqlite3* db, bool skip_events, std::size_t bytes_in_flight)
+    : db_(db), skip_events_(skip_events), budget_(bytes_in_flight) {
   try {
     thread_ = std::thread([this] { run(); });
   } catch (const std::system_error&) {
@@ -36,9 +37,12 @@ RecordScan::~RecordScan() {
 }
 
 bool RecordScan::push(Batch&& batch) {
+  const std::size_t bytes = batch.bytes();
   std::unique_lock<std::mutex> lock(mutex_);
-  changed_.wait(lock, [this] { return stopped_ || !bounded_ || ready_.size() < kBatchesInFlight; });
+  changed_.wait(lock, [&] { return stopped_ || !bounded_ || ready_.empty() || bytes_in_flight_ + bytes <= budget_; });
   if (stopped_) return false;
+  bytes_in_flight_ += bytes;
+  peak_bytes_in_flight_ = std::max(peak_bytes_in_flight_, bytes_in_flight_);
   ready_.push_back(std::move(batch));
   lock.unlock();
   changed_.notify_all();
@@ -89,6 +93,11 @@ void RecordScan::run() {
   finish(std::move(status));
 }
 
+std::size_t RecordScan::peak_bytes_in_flight() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return peak_bytes_in_flight_;
+}
+
 const std::vector<ScannedRecord>& RecordScan::next() {
   current_ = Batch{};
   {
@@ -97,6 +106,7 @@ const std::vector<ScannedRecord>& RecordScan::next() {
     if (!ready_.empty()) {
       current_ = std::move(ready_.front());
       ready_.pop_front();
+      bytes_in_flight_ -= current_.bytes();
     }
   }
   changed_.notify_all();
