@@ -7,6 +7,7 @@
 #include <set>
 #include <unordered_set>
 
+#include "store/case_rows.h"
 #include "store/record_codec.h"
 #include "store/store.h"
 
@@ -34,6 +35,20 @@ Status delete_where(sqlite3* db, const char* sql, std::int64_t kind, const std::
   return Status::ok();
 }
 
+// Deletes the rows of `record` that one condition of store/case_rows.h selects for `case_id`.
+Status delete_case_rows(sqlite3* db, const char* condition, const std::string& case_id, std::int64_t& deleted) {
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(db, (std::string("DELETE FROM record WHERE ") + condition).c_str(), -1, &stmt, nullptr) !=
+      SQLITE_OK)
+    return Status::error(std::string("store: cannot delete: ") + sqlite3_errmsg(db));
+  bind_case(stmt, case_id);
+  const int rc = sqlite3_step(stmt);
+  sqlite3_finalize(stmt);
+  if (rc != SQLITE_DONE) return Status::error(std::string("store: cannot delete: ") + sqlite3_errmsg(db));
+  deleted += sqlite3_changes(db);
+  return Status::ok();
+}
+
 }  // namespace
 
 Result<std::int64_t> Store::delete_cases(const std::vector<std::string>& case_ids) {
@@ -52,7 +67,8 @@ Result<std::int64_t> Store::delete_cases(const std::vector<std::string>& case_id
   std::int64_t deleted = 0;
   Status status = Status::ok();
   for (const std::string& id : case_ids) {
-    if (status) status = delete_where(db, "DELETE FROM record WHERE case_id = ?", -1, id, deleted);
+    for (const char* condition : kCaseConditions)
+      if (status) status = delete_case_rows(db, condition, id, deleted);
     if (status) status = delete_where(db, "DELETE FROM record_history WHERE case_id = ?", -1, id, deleted);
   }
   const auto events = static_cast<std::int64_t>(RecordKind::events);

@@ -14,6 +14,7 @@
 #include <unordered_set>
 
 #include "core/crypto.h"
+#include "store/case_rows.h"
 #include "store/key_file.h"
 #include "store/record_codec.h"
 #include "store/record_scan.h"
@@ -49,7 +50,11 @@ const std::vector<const char*>& migrations() {
       kAuditLogMigration,
       // 3 -> 4: lookups by case and by bsn hash, so a plan reads only its own records.
       "CREATE INDEX record_case ON record (case_id);"
-      "CREATE INDEX record_bsn ON record (bsn_hmac) WHERE bsn_hmac IS NOT NULL;"};
+      "CREATE INDEX record_bsn ON record (bsn_hmac) WHERE bsn_hmac IS NOT NULL;",
+      // 4 -> 5: a case's rows other than events are found by natural key
+      // (store/case_rows.h), so the case index keeps events (kind 4) only.
+      "DROP INDEX record_case;"
+      "CREATE INDEX record_case_events ON record (case_id) WHERE kind = 4;"};
   return steps;
 }
 
@@ -736,15 +741,18 @@ Result<Dataset> Store::load_dataset(const LoadScope& scope) {
       }
       return step == SQLITE_DONE ? Status::ok() : sql_error(impl_->db, "store");
     };
-    Stmt by_case;
-    if (!by_case.prepare(impl_->db, "SELECT id, kind, payload, batch_id, line FROM record"
-                                    " WHERE case_id = ? AND kind <> ?"))
-      return sql_error(impl_->db, "store");
-    for (const std::string& id : scope.only_cases) {
-      by_case.reset();
-      by_case.bind_text(1, id);
-      by_case.bind(2, static_cast<std::int64_t>(RecordKind::cases));
-      if (auto status = collect(by_case); !status) return status;
+    // The case rows are read above; the rest of each case's rows through
+    // the indexes that hold them (store/case_rows.h).
+    for (const char* condition : {kCaseRecordsCondition, kCaseEventsCondition}) {
+      Stmt by_case;
+      if (!by_case.prepare(impl_->db,
+                           (std::string("SELECT id, kind, payload, batch_id, line FROM record WHERE ") + condition).c_str()))
+        return sql_error(impl_->db, "store");
+      for (const std::string& id : scope.only_cases) {
+        by_case.reset();
+        bind_case(by_case.get(), id);
+        if (auto status = collect(by_case); !status) return status;
+      }
     }
     Stmt by_bsn;
     if (!by_bsn.prepare(impl_->db, "SELECT id, kind, payload, batch_id, line FROM record"

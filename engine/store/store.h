@@ -27,7 +27,7 @@ struct sqlite3;
 
 namespace casus {
 
-inline constexpr int kStoreSchemaVersion = 4;
+inline constexpr int kStoreSchemaVersion = 5;
 
 struct StoredBatch {
   std::int64_t id = 0;

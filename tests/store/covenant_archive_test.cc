@@ -74,7 +74,7 @@ TEST_CASE("covenant archive: a schema-1 store migrates forward to the latest sch
   REQUIRE(Store::create(dir.db(), dir.key(), clock).is_ok());
   // Make it a version-1 store as an older casus left it.
   REQUIRE(std::system(("sqlite3 " + dir.db().string() +
-                       " 'DROP TABLE covenant_versions; DROP TABLE audit_log; DROP INDEX record_case; DROP INDEX record_bsn; PRAGMA user_version=1' 2>/dev/null").c_str()) == 0);
+                       " 'DROP TABLE covenant_versions; DROP TABLE audit_log; DROP INDEX record_case_events; DROP INDEX record_bsn; PRAGMA user_version=1' 2>/dev/null").c_str()) == 0);
   auto store = Store::open(dir.db(), dir.key(), clock);
   REQUIRE(store.is_ok());
   CHECK((*store)->schema_version() == kStoreSchemaVersion);

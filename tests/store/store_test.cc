@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "core/file_io.h"
+#include "store/case_rows.h"
 #include "store/key_file.h"
 #include "store/record_codec.h"
 #include "store/store.h"
@@ -120,7 +121,7 @@ TEST_CASE("store: a newer schema is refused") {
   std::system(("sqlite3 " + (dir.path / "casus.db").string() + " 'PRAGMA user_version=7' 2>/dev/null").c_str());
   if (std::system("command -v sqlite3 >/dev/null 2>&1") == 0)
     CHECK(Store::open(dir.path / "casus.db", dir.path / "casus.db.key", kClock).message() ==
-          "store has schema version 7; this casus knows up to 4 (use a newer casus)");
+          "store has schema version 7; this casus knows up to 5 (use a newer casus)");
 }
 
 TEST_CASE("store: upsert by natural key keeps history, unchanged detected, batches recorded") {
@@ -688,4 +689,88 @@ TEST_CASE("store: a damaged record in the middle of a full load fails the load, 
     CHECK(data.message() == "store: a stored record is damaged");
   }
   CHECK(store->count_records(RecordKind::life_domains).value() == 10000);
+}
+
+TEST_CASE("store: a case's rows are read and deleted through the indexes, and only that case's") {
+  TempDir dir;
+  auto store = fresh(dir);
+  // C10's natural keys share C1's first characters; "C1|X" would fall inside
+  // C1's natural-key range ("C1|" to "C1}") if case_id were not checked too.
+  const std::vector<std::string> ids = {"C1", "C10", "C1|X"};
+  std::vector<CaseRecord> cases;
+  std::vector<AssessmentRecord> assessments;
+  std::vector<InterventionRecord> interventions;
+  std::vector<LifeDomainObservation> observations;
+  std::vector<EventRecord> events;
+  for (const std::string& id : ids) {
+    cases.push_back(make_case(id, "", {2025, 1, 1}));
+    AssessmentRecord a;
+    a.case_id = id;
+    a.assessed_on = {2025, 2, 2};
+    assessments.push_back(a);
+    InterventionRecord i;
+    i.case_id = id;
+    i.code = "mentor";
+    i.partner = "zorg";
+    i.started_on = {2025, 3, 1};
+    interventions.push_back(i);
+    LifeDomainObservation o;
+    o.case_id = id;
+    o.domain = "wonen";
+    o.observed_on = {2025, 2, 1};
+    o.score = 3;
+    observations.push_back(o);
+    events.push_back(make_event("E-" + id, id, "", {2025, 4, 1}));
+  }
+  import(*store, "c.csv", cases, RecordKind::cases);
+  import(*store, "a.csv", assessments, RecordKind::assessments);
+  import(*store, "i.csv", interventions, RecordKind::interventions);
+  import(*store, "l.csv", observations, RecordKind::life_domains);
+  import(*store, "e.csv", events, RecordKind::events, "politie");
+
+  // Every condition is answered by an index, none by scanning the table.
+  {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open((dir.path / "casus.db").c_str(), &db) == SQLITE_OK);
+    std::vector<std::string> plans;
+    for (const char* condition : kCaseConditions) {
+      sqlite3_stmt* stmt = nullptr;
+      REQUIRE(sqlite3_prepare_v2(db, (std::string("EXPLAIN QUERY PLAN SELECT payload FROM record WHERE ") + condition).c_str(),
+                                 -1, &stmt, nullptr) == SQLITE_OK);
+      while (sqlite3_step(stmt) == SQLITE_ROW) plans.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 3)));
+      sqlite3_finalize(stmt);
+    }
+    sqlite3_close(db);
+    REQUIRE(plans.size() == 3);
+    CHECK(plans[0] == "SEARCH record USING INDEX sqlite_autoindex_record_1 (kind=? AND natural_key=?)");
+    CHECK(plans[1] == "SEARCH record USING INDEX sqlite_autoindex_record_1 (kind=? AND natural_key>? AND natural_key<?)");
+    CHECK(plans[2] == "SEARCH record USING INDEX record_case_events (case_id=?)");
+  }
+
+  LoadScope scope;
+  scope.only_cases = {"C1"};
+  auto one = store->load_dataset(scope);
+  REQUIRE(one.is_ok());
+  auto case_ids = [](const auto& records) {
+    std::vector<std::string> out;
+    for (const auto& r : records) out.push_back(r.case_id);
+    return out;
+  };
+  const std::vector<std::string> only_c1 = {"C1"};
+  CHECK(case_ids(one->assessments) == only_c1);
+  CHECK(case_ids(one->interventions) == only_c1);
+  CHECK(case_ids(one->life_domains) == only_c1);
+  CHECK(case_ids(one->events) == only_c1);
+
+  auto deleted = store->delete_cases({"C1"});
+  REQUIRE(deleted.is_ok());
+  CHECK(*deleted == 5);  // its case row, assessment, intervention, observation and event
+  auto rest = store->load_dataset();
+  REQUIRE(rest.is_ok());
+  const std::vector<std::string> others = {"C10", "C1|X"};
+  CHECK(case_ids(rest->cases) == others);
+  CHECK(case_ids(rest->assessments) == others);
+  CHECK(case_ids(rest->interventions) == others);
+  CHECK(case_ids(rest->life_domains) == others);
+  CHECK(case_ids(rest->events) == others);
 }
