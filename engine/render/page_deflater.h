@@ -11,8 +11,8 @@
 #include <cstddef>
 #include <deque>
 #include <map>
-#include <set>
 #include <mutex>
+#include <set>
 #include <string>
 #include <thread>
 #include <utility>

@@ -20,14 +20,13 @@ Status exec_sql(sqlite3* db, const char* sql) {
   return Status::ok();
 }
 
-// Runs `sql` with one or two text parameters; adds the rows it changed to `deleted`.
-Status delete_where(sqlite3* db, const char* sql, std::int64_t kind, const std::string& value, std::int64_t& deleted) {
+// Runs the DELETE `sql` with the parameters `bind` sets; adds the rows it changed to `deleted`.
+template <typename Bind>
+Status delete_rows(sqlite3* db, const std::string& sql, Bind bind, std::int64_t& deleted) {
   sqlite3_stmt* stmt = nullptr;
-  if (sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) != SQLITE_OK)
+  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK)
     return Status::error(std::string("store: cannot delete: ") + sqlite3_errmsg(db));
-  int index = 1;
-  if (kind >= 0) sqlite3_bind_int64(stmt, index++, kind);
-  sqlite3_bind_text(stmt, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
+  bind(stmt);
   const int rc = sqlite3_step(stmt);
   sqlite3_finalize(stmt);
   if (rc != SQLITE_DONE) return Status::error(std::string("store: cannot delete: ") + sqlite3_errmsg(db));
@@ -35,18 +34,23 @@ Status delete_where(sqlite3* db, const char* sql, std::int64_t kind, const std::
   return Status::ok();
 }
 
-// Deletes the rows of `record` that one condition of store/case_rows.h selects for `case_id`.
+// `sql` with one or two parameters: the kind (when >= 0), then a text.
+Status delete_where(sqlite3* db, const char* sql, std::int64_t kind, const std::string& value, std::int64_t& deleted) {
+  return delete_rows(
+      db, sql,
+      [&](sqlite3_stmt* stmt) {
+        int index = 1;
+        if (kind >= 0) sqlite3_bind_int64(stmt, index++, kind);
+        sqlite3_bind_text(stmt, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
+      },
+      deleted);
+}
+
+// The rows of `record` that one condition of store/case_rows.h selects for `case_id`.
 Status delete_case_rows(sqlite3* db, const char* condition, const std::string& case_id, std::int64_t& deleted) {
-  sqlite3_stmt* stmt = nullptr;
-  if (sqlite3_prepare_v2(db, (std::string("DELETE FROM record WHERE ") + condition).c_str(), -1, &stmt, nullptr) !=
-      SQLITE_OK)
-    return Status::error(std::string("store: cannot delete: ") + sqlite3_errmsg(db));
-  bind_case(stmt, case_id);
-  const int rc = sqlite3_step(stmt);
-  sqlite3_finalize(stmt);
-  if (rc != SQLITE_DONE) return Status::error(std::string("store: cannot delete: ") + sqlite3_errmsg(db));
-  deleted += sqlite3_changes(db);
-  return Status::ok();
+  return delete_rows(
+      db, std::string("DELETE FROM record WHERE ") + condition,
+      [&](sqlite3_stmt* stmt) { bind_case(stmt, case_id); }, deleted);
 }
 
 }  // namespace
