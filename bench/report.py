@@ -11,6 +11,7 @@ import sys
 work, casus, runs, sizes = sys.argv[1], sys.argv[2], sys.argv[3], [int(s) for s in sys.argv[4].split()]
 scaling_runs = max(int(runs), int(sys.argv[5])) if len(sys.argv) > 5 else int(runs)
 import_scaling_runs = max(int(runs), int(sys.argv[6])) if len(sys.argv) > 6 else int(runs)
+scaling_only = len(sys.argv) > 7 and sys.argv[7] == "1"  # bench/run.sh --scaling-only: writes bench/SCALING.md
 root = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 rows = [line.rstrip("\n").split("\t") for line in open(os.path.join(work, "results.tsv"))]
 data = {}
@@ -333,6 +334,25 @@ def goal(size, step, want):
         h[0], fmt_mb(c[1]), fmt_mb(p[1]), "met" if h[0] >= want and h[1] > 1 else "NOT met")
 
 
+def scaling_section():
+    if not scaling:
+        return []
+    out = ["\n## Scaling 10k → 100k (wall-time ratio; linear = 10×)\n"]
+    out.append("Run r at 10k and run r at 100k are taken in the same round, one after the other, and form a pair. "
+               "The verdict is on the median of the pairs' ratios and its confidence interval (distribution-free: "
+               "order statistics of the ratios, the narrowest with at least 90% coverage, or all of them "
+               "when there are too few; coverage in brackets). \"≤ 10×, shown\" when the interval's upper end "
+               "is at most 10×, \"> 10×, shown\" when its lower end is above, otherwise \"not decided\". "
+               "Beside it, the ratio of the medians, of the fastest runs (other work on a shared machine only "
+               "adds time) and of the median CPU time (user + system, every thread).\n")
+    out.append("| step | ratio (median of pairs) | interval (coverage) | ratio of medians | fastest runs | CPU time | pairs | |")
+    out.append("|---|---|---|---|---|---|---|---|")
+    out += scaling
+    if control:
+        out.append(control)
+    return out
+
+
 md = []
 md.append("# Benchmark results\n")
 md.append("Written by `bench/run.sh` (do not edit by hand); rerun with `bench/run.sh` (all sizes) or "
@@ -355,7 +375,8 @@ md.append("## Goals at 10k cases\n")
 md.append("- monthly workbook ≥ 5× faster than the peer's, lower peak RSS: %s" % goal(10000, "monthly_xlsx", 5))
 md.append("- case-list PDF ≥ 10× faster than the peer's case-list PDF, lower peak RSS: %s"
           % goal(10000, "caselist", 10))
-md.append("- 10k → 100k no worse than linear (≤ 10×): %s\n" % scaling_goal())
+md.append("- 10k → 100k no worse than linear (≤ 10×): %s; with more pairs than fit in this run: "
+          "`bench/SCALING.md` (`bench/run.sh --scaling-only`)\n" % scaling_goal())
 md.append("## Ratios (peer ÷ Casus, same data, alternating runs)\n")
 md.append("| cases | output | time ratio | peak RSS ratio | runs |")
 md.append("|---|---|---|---|---|")
@@ -364,29 +385,37 @@ md.append("\n## Figures (median wall time, peak RSS)\n")
 md.append("| cases | step | Casus | peer / throughput | floor |")
 md.append("|---|---|---|---|---|")
 md += lines
-if scaling:
-    md.append("\n## Scaling 10k → 100k (wall-time ratio; linear = 10×)\n")
-    md.append("Run r at 10k and run r at 100k are taken in the same round, one after the other, and form a pair. "
-              "The verdict is on the median of the pairs' ratios and its confidence interval (distribution-free: "
-              "order statistics of the ratios, the narrowest with at least 90% coverage, or all of them "
-              "when there are too few; coverage in brackets). \"≤ 10×, shown\" when the interval's upper end "
-              "is at most 10×, \"> 10×, shown\" when its lower end is above, otherwise \"not decided\". "
-              "Beside it, the ratio of the medians, of the fastest runs (other work on a shared machine only "
-              "adds time) and of the median CPU time (user + system, every thread).\n")
-    md.append("| step | ratio (median of pairs) | interval (coverage) | ratio of medians | fastest runs | CPU time | pairs | |")
-    md.append("|---|---|---|---|---|---|---|---|")
-    md += scaling
-    if control:
-        md.append(control)
+md += scaling_section()
 md.append("\n## Cross-check: two independent implementations\n")
 md.append("`casus indicators --month 2026-10 --audience staff` against the peer's own reading of the exports "
           "and its own implementation of spec/monitoring.md (`peer.py indicators`):\n")
 md += check_lines
 md.append("")
 md.append(NOTES)
-# Only a run with every size replaces bench/RESULTS.md; --quick and --sizes runs write to WORK.
-target = os.path.join(root, "bench", "RESULTS.md") if set(sizes) >= {1000, 10000, 100000} \
-    else os.path.join(work, "RESULTS.md")
+if scaling_only:
+    md = ["# Scaling 10k → 100k\n",
+          "Written by `bench/run.sh --scaling-only` (do not edit by hand): Casus alone at 10k and 100k cases, "
+          "with more pairs of runs than fit in the 10-minute run of `bench/RESULTS.md`; rerun with "
+          "`bench/run.sh --scaling-only [--scaling-runs N] [--import-scaling-runs N]`.\n",
+          "- date: %s; commit %s; casus binary `%s`" % (date, commit, os.path.relpath(casus, root)),
+          "- machine: %s, %d cores, %.1f GB RAM, shared with other developers; load average at the end %s"
+          % (cpu, os.cpu_count(), int(mem) / 1024 / 1024, " ".join(load)),
+          "- runs: %d of each report step and %d of the import and its control, at each size; %s\n"
+          % (scaling_runs, import_scaling_runs, total),
+          "## Goal\n",
+          "- 10k → 100k no worse than linear (≤ 10×): %s" % scaling_goal()]
+    md += scaling_section()
+    md.append("\nThe steps, the data and the machine are those of `bench/RESULTS.md` (see there: \"What is "
+              "measured, and how fairly\"); the import runs into a fresh store each time, and the report steps "
+              "read the store of the last import.")
+# Only a run with every size replaces bench/RESULTS.md (a --scaling-only run bench/SCALING.md);
+# --quick and --sizes runs write to WORK.
+if scaling_only:
+    target = os.path.join(root, "bench", "SCALING.md")
+elif set(sizes) >= {1000, 10000, 100000}:
+    target = os.path.join(root, "bench", "RESULTS.md")
+else:
+    target = os.path.join(work, "RESULTS.md")
 with open(target, "w") as f:
     f.write("\n".join(md) + "\n")
 
