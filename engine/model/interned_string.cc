@@ -50,6 +50,12 @@ InternedString::InternedString(std::string_view text) {
   slot = text_;
 }
 
+void InternedString::reserve(std::size_t more) {
+  Pool& p = pool();
+  std::lock_guard<std::mutex> lock(p.mutex);
+  p.texts.reserve(p.texts.size() + more);
+}
+
 const std::string& InternedString::empty_text() {
   static const std::string empty;
   return empty;

@@ -20,6 +20,10 @@ class InternedString {
   InternedString(const std::string& text) : InternedString(std::string_view(text)) {}
   InternedString(const char* text) : InternedString(std::string_view(text)) {}
 
+  // Makes room in the pool for `more` new texts at once, so that interning
+  // them does not grow the pool's table step by step.
+  static void reserve(std::size_t more);
+
   const std::string& str() const { return text_ ? *text_ : empty_text(); }
   operator const std::string&() const { return str(); }
   operator std::string_view() const { return str(); }

@@ -11,6 +11,7 @@
 
 #include "core/status.h"
 #include "model/records.h"
+#include "store/case_id_memo.h"
 
 namespace casus {
 
@@ -33,21 +34,7 @@ bool is_identifier_field(RecordKind kind, std::size_t index);
 // A stable name for field `index` (bound into the encryption as associated data).
 std::string field_label(RecordKind kind, std::size_t index);
 
-// The case id of the record decoded last, given back when the next record
-// names the same case (a case's records are mostly stored one after
-// another), so that the shared pool of InternedString is not asked again.
-class CaseIdMemo {
- public:
-  InternedString get(std::string_view text) {
-    if (!(last_ == text)) last_ = InternedString(text);
-    return last_;
-  }
-
- private:
-  InternedString last_;
-};
-
-// `case_ids` (optional) remembers the previous record's case id for the next.
+// `case_ids` (optional) interns the case id (store/case_id_memo.h).
 Status decode_record(const std::vector<std::string>& fields, CaseRecord& out, CaseIdMemo* case_ids = nullptr);
 Status decode_record(const std::vector<std::string>& fields, AssessmentRecord& out, CaseIdMemo* case_ids = nullptr);
 Status decode_record(const std::vector<std::string>& fields, InterventionRecord& out, CaseIdMemo* case_ids = nullptr);

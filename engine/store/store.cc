@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <mutex>
 #include <unordered_map>
@@ -662,7 +663,21 @@ Result<Dataset> Store::load_dataset(const LoadScope& scope) {
     return !scope.events && static_cast<RecordKind>(kind_code) == RecordKind::events;
   };
   std::vector<std::string> fields;
-  CaseIdMemo case_ids_memo;
+  // Case ids are interned through a memo per kind of record (each kind comes
+  // in files of its own), which finds them in the store's case ids, sorted.
+  std::vector<KnownCaseId> known_case_ids;
+  if (all_cases) {
+    Stmt ids;
+    if (!ids.prepare(impl_->db, "SELECT natural_key FROM record WHERE kind = ?")) return sql_error(impl_->db, "store");
+    ids.bind(1, static_cast<std::int64_t>(RecordKind::cases));
+    std::vector<std::string> texts;
+    int rc;
+    while ((rc = ids.step()) == SQLITE_ROW) texts.push_back(ids.column_text(0));
+    if (rc != SQLITE_DONE) return sql_error(impl_->db, "store");
+    known_case_ids = sorted_case_ids(std::move(texts));
+  }
+  std::array<CaseIdMemo, static_cast<std::size_t>(RecordKind::events) + 1> case_id_memos;
+  case_id_memos.fill(CaseIdMemo(known_case_ids));
   auto add = [&](std::int64_t kind_code, std::string_view payload, std::int64_t batch_id,
                  std::int64_t line) -> Status {
     const auto kind = static_cast<RecordKind>(kind_code);
@@ -690,7 +705,7 @@ Result<Dataset> Store::load_dataset(const LoadScope& scope) {
     Status status;
     auto decode_into = [&](auto& list) {
       list.emplace_back();
-      status = decode_record(fields, list.back(), &case_ids_memo);
+      status = decode_record(fields, list.back(), &case_id_memos[static_cast<std::size_t>(kind)]);
       list.back().provenance = std::move(provenance);
     };
     switch (kind) {

@@ -328,7 +328,7 @@ TEST_CASE("codec: pack/unpack is binary-safe and rejects damage") {
 }
 
 TEST_CASE("codec: a case-id memo gives the previous record's id back, and a new id when the text changes") {
-  CaseIdMemo memo;
+  CaseIdMemo memo;  // no table of known ids: every new id is the pool's
   const InternedString first = memo.get("CAS-2026-0001");
   CHECK(first == "CAS-2026-0001");
   CHECK(memo.get("CAS-2026-0001") == first);
@@ -336,6 +336,8 @@ TEST_CASE("codec: a case-id memo gives the previous record's id back, and a new 
   CHECK(memo.get("CAS-2026-0001") == first);
   CHECK(memo.get("").empty());
   CHECK(memo.get("CAS-2026-0001") == first);
+  CHECK(memo.pool_lookups() == 3);
+  CHECK(memo.searches() == 0);
 
   LifeDomainObservation o;
   o.case_id = "CAS-2026-0003";
@@ -360,6 +362,43 @@ TEST_CASE("codec: a case-id memo gives the previous record's id back, and a new 
   REQUIRE(decode_record(encode_record(e).fields, event, &memo).is_ok());
   CHECK(event.case_id == "CAS-2026-0004");
   CHECK(memo.get("CAS-2026-0004") == event.case_id);
+}
+
+TEST_CASE("codec: a case-id memo finds ids in the sorted table, forward from its last place") {
+  const std::vector<KnownCaseId> known = sorted_case_ids({"CAS-5", "CAS-1", "CAS-3", "", "CAS-2", "CAS-1"});
+  std::vector<std::string> texts;
+  for (const KnownCaseId& k : known) {
+    texts.push_back(k.text);
+    CHECK(k.id == k.text);
+  }
+  CHECK(texts == std::vector<std::string>{"CAS-1", "CAS-2", "CAS-3", "CAS-5"});
+
+  CaseIdMemo memo(known);
+  CHECK(memo.get("CAS-1") == known[0].id);
+  CHECK(memo.searches() == 1);  // the first id: no place yet
+  CHECK(memo.get("CAS-3") == known[2].id);
+  CHECK(memo.get("CAS-5") == known[3].id);
+  CHECK(memo.searches() == 1);  // forward
+  CHECK(memo.get("CAS-2") == known[1].id);
+  CHECK(memo.searches() == 2);  // behind: a new file
+  CHECK(memo.get("CAS-4") == InternedString("CAS-4"));
+  CHECK(memo.pool_lookups() == 1);  // not a stored case
+  CHECK(memo.get("CAS-5") == known[3].id);
+  CHECK(memo.searches() == 2);
+  CHECK(memo.pool_lookups() == 1);
+
+  // Far forward in doubling steps, across a table of 1,000 ids.
+  std::vector<std::string> many;
+  for (int i = 999; i >= 0; --i) many.push_back("C" + std::to_string(1000 + i));
+  const std::vector<KnownCaseId> table = sorted_case_ids(many);
+  REQUIRE(table.size() == 1000);
+  CaseIdMemo far(table);
+  for (const char* id : {"C1000", "C1001", "C1999", "C1500", "C1998", "C1998", "C1999"}) CHECK(far.get(id) == id);
+  CHECK(far.searches() == 2);  // C1000 (the first) and C1500 (behind)
+  CHECK(far.pool_lookups() == 0);
+  CHECK(far.get("C2000") == "C2000");  // past the end
+  CHECK(far.get("C0999") == "C0999");  // before the start
+  CHECK(far.pool_lookups() == 2);
 }
 
 TEST_CASE("codec: unpack reuses the vector it is given and stops at a limit") {
