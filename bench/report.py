@@ -226,10 +226,11 @@ def scaling_row(label, step, tool, control=False):
         verdict = "> 10×, shown"
     else:
         verdict = "not decided (the interval holds 10×)"
-    row = "| %s | %.1f× | %.1f–%.1f× (%d%%) | %.1f× | %.1f× | %s | %d |  %s |" % (
+    # The interval's ends to two places, so that an end just above 10× does not read as 10.0×.
+    row = "| %s | %.1f× | %.2f–%.2f× (%d%%) | %.1f× | %.1f× | %s | %d |  %s |" % (
         label, statistics.median(ratios), low, high, int(cov * 100), bm[0] / am[0], b / a, cpu_ratio(am, bm),
         len(ratios), verdict)
-    return row, (None if control else (verdict, "%s (%.1f×, %.1f–%.1f×)" % (
+    return row, (None if control else (verdict, "%s (%.1f×, %.2f–%.2f×)" % (
         label, statistics.median(ratios), low, high)))
 
 

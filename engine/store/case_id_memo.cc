@@ -2,8 +2,6 @@
 
 #include <algorithm>
 
-#include "model/interned_string.h"
-
 namespace casus {
 
 namespace {

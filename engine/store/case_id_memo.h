@@ -1,6 +1,6 @@
 // CaseIdMemo: interns the case ids of stored records decoded one after
 // another, for the load. Owns its place in a shared table of the store's case
-// ids in ascending order (KnownCaseIds), which the load builds once.
+// ids in ascending order (sorted_case_ids), which the load builds once.
 //
 // A partner's file lists its cases in ascending order of case id, one run of
 // records per case. So the next record's case is nearly always the previous
