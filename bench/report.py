@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """Turns bench/run.sh's results.tsv into the terminal table and bench/RESULTS.md.
-Usage: report.py WORK_DIR CASUS_BINARY RUNS "SIZES" [SCALING_RUNS [IMPORT_SCALING_RUNS]]"""
+Usage: report.py WORK_DIR CASUS_BINARY RUNS "SIZES" [SCALING_RUNS [IMPORT_SCALING_RUNS [SCALING_ONLY]]]
+(SCALING_ONLY 1: bench/run.sh --scaling-only, which writes bench/SCALING.md instead)"""
 import json
 import os
 import platform
@@ -180,8 +181,7 @@ scaling = []
 # Beside it: the ratio of the medians, of the fastest runs (other work on a
 # shared machine only adds time) and of the median CPU time (user + system,
 # every thread). CSV parsing alone does work exactly proportional to the data:
-# its row is a control, which shows the method can tell linear work from a
-# ratio of 10×.
+# its row is a control, what the method says of work known to be linear.
 LINEAR = 10.0
 WANTED_COVERAGE = 0.90
 
@@ -318,7 +318,7 @@ NOTES = """## What is measured, and how fairly
   sizes (1k, 10k, 100k, 1k, …), so a slow spell falls on both tools and on every size alike.
   Casus's report steps (8 runs) and the import (5) run more often at 10k and 100k than the rest,
   because the 10k → 100k verdict asks for more precision than the 1k/10k ratios against the peer.
-  Even so, one pair of runs gives a ratio anywhere between about 7× and 12× for the same work, so
+  Even so, one pair of runs gives a ratio anywhere between about 7× and 13× for the same work, so
   the scaling verdict is on an interval, not on one number: it says "not decided" when the run
   cannot tell a ratio of 10× from its own noise. The peer does not
   run at 100k unless `--peer-100k` (its case-list PDF alone takes about a minute there).
