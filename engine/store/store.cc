@@ -15,6 +15,7 @@
 #include <unordered_set>
 
 #include "core/crypto.h"
+#include "model/enums.h"
 #include "store/case_rows.h"
 #include "store/key_file.h"
 #include "store/record_codec.h"
@@ -676,7 +677,7 @@ Result<Dataset> Store::load_dataset(const LoadScope& scope) {
     if (rc != SQLITE_DONE) return sql_error(impl_->db, "store");
     known_case_ids = sorted_case_ids(std::move(texts));
   }
-  std::array<CaseIdMemo, static_cast<std::size_t>(RecordKind::events) + 1> case_id_memos;
+  std::array<CaseIdMemo, kAllRecordKinds.size()> case_id_memos;
   case_id_memos.fill(CaseIdMemo(known_case_ids));
   auto add = [&](std::int64_t kind_code, std::string_view payload, std::int64_t batch_id,
                  std::int64_t line) -> Status {
