@@ -276,7 +276,7 @@ NOTES = """## What is measured, and how fairly
   probation header mappings of `config/partners/`, the OM's XML). Every size is generated
   directly, so 100k is one simulated population of 100,000 cases with about 10× the records of
   10k (`casus sample --cases 100000` takes about 12 s and 520 MB; it is not part of the timings).
-- **Casus** is timed as the CLI a user runs (`/usr/bin/time`: wall time and maximum RSS of the process):
+- **Casus** is timed as the CLI a user runs (`bench/measure.cc`: wall time, maximum RSS and CPU time of the process, to 0.1 ms):
   `casus import --json FILES…` in manifest order into a fresh store, `casus indicators --month
   --audience staff` (the month's figures; the 12-month trend is computed by the monthly report),
   `casus report monthly --format xlsx` (board: figures, previous month, 12-month trend, disclosure

@@ -17,7 +17,7 @@ if [[ " $* " == *" --with-office "* || "${CASUS_WITH_OFFICE:-0}" == "1" ]]; then
   packages+=(libreoffice-writer-nogui)
 fi
 if [[ " $* " == *" --with-bench "* ]]; then
-  packages+=(time python3-xlsxwriter python3-reportlab)
+  packages+=(python3-xlsxwriter python3-reportlab)
 fi
 if [[ " $* " == *" --with-fuzz "* ]]; then
   packages+=(clang libclang-rt-14-dev)
