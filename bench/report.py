@@ -40,10 +40,15 @@ def peer_phase(size, step):
     return "; of which reading the CSVs %s, computing and writing %s" % (fmt_s(read), fmt_s(rest))
 
 
+def succeeded(x):
+    return x[2] in (0, 3)  # casus exits 3 when it is done with records quarantined
+
+
 def med(size, step, tool, first_runs=None):
-    """(median wall, median RSS, runs, worst exit, median CPU) of a step; of its first runs only
-    when first_runs is given."""
-    v = [x for x in data.get((size, step, tool), []) if first_runs is None or x[4] <= first_runs]
+    """(median wall, median RSS, runs, worst exit, median CPU) of a step's successful runs; of its
+    first runs only when first_runs is given. A failed run (see failed_runs) counts in no figure."""
+    v = [x for x in data.get((size, step, tool), [])
+         if (first_runs is None or x[4] <= first_runs) and succeeded(x)]
     if not v:
         return None
     return (statistics.median(x[0] for x in v), statistics.median(x[1] for x in v), len(v), max(x[2] for x in v),
@@ -51,8 +56,14 @@ def med(size, step, tool, first_runs=None):
 
 
 def fastest(size, step, tool):
-    v = data.get((size, step, tool))
-    return min(x[0] for x in v) if v else None
+    v = [x[0] for x in data.get((size, step, tool), []) if succeeded(x)]
+    return min(v) if v else None
+
+
+def failed_runs():
+    """"STEP TOOL at SIZE, run R: exit RC" for every run that failed, for the reports' header."""
+    return ["%s %s at %s, run %d: exit %d" % (step, tool, f"{size:,}", x[4], x[2])
+            for (size, step, tool), v in sorted(data.items()) for x in v if not succeeded(x)]
 
 
 def fmt_s(x):
@@ -187,8 +198,8 @@ WANTED_COVERAGE = 0.90
 
 
 def paired_ratios(step, tool):
-    small = {x[4]: x[0] for x in data.get((10000, step, tool), []) if x[2] in (0, 3)}
-    big = {x[4]: x[0] for x in data.get((100000, step, tool), []) if x[2] in (0, 3)}
+    small = {x[4]: x[0] for x in data.get((10000, step, tool), []) if succeeded(x)}
+    big = {x[4]: x[0] for x in data.get((100000, step, tool), []) if succeeded(x)}
     return sorted(big[r] / small[r] for r in small if r in big and small[r] > 0)
 
 
@@ -354,6 +365,8 @@ def scaling_section():
     return out
 
 
+failed = failed_runs()
+failures_line = ("- failed runs, left out of every figure: " + "; ".join(failed)) if failed else "- failed runs: none"
 md = []
 md.append("# Benchmark results\n")
 md.append("Written by `bench/run.sh` (do not edit by hand); rerun with `bench/run.sh` (all sizes) or "
@@ -370,8 +383,9 @@ if import_scaling_runs > int(runs):
 md.append("- runs: median of %s runs of every step at every size, alternating with the peer at 1k and 10k%s; %s" % (
     runs, (", and " + " and ".join(extra_runs) + " at 10k and 100k, for the scaling ratios") if extra_runs else "",
     total))
-md.append("- peer: `bench/peers/` in Debian's Python %s with python3-xlsxwriter and python3-reportlab\n"
+md.append("- peer: `bench/peers/` in Debian's Python %s with python3-xlsxwriter and python3-reportlab"
           % platform.python_version())
+md.append(failures_line + "\n")
 md.append("## Goals at 10k cases\n")
 md.append("- monthly workbook ≥ 5× faster than the peer's, lower peak RSS: %s" % goal(10000, "monthly_xlsx", 5))
 md.append("- case-list PDF ≥ 10× faster than the peer's case-list PDF, lower peak RSS: %s"
@@ -401,8 +415,9 @@ if scaling_only:
           "- date: %s; commit %s; casus binary `%s`" % (date, commit, os.path.relpath(casus, root)),
           "- machine: %s, %d cores, %.1f GB RAM, shared with other developers; load average at the end %s"
           % (cpu, os.cpu_count(), int(mem) / 1024 / 1024, " ".join(load)),
-          "- runs: %d of each report step and %d of the import and its control, at each size; %s\n"
+          "- runs: %d of each report step and %d of the import and its control, at each size; %s"
           % (scaling_runs, import_scaling_runs, total),
+          failures_line + "\n",
           "## Goal\n",
           "- 10k → 100k no worse than linear (≤ 10×): %s" % scaling_goal()]
     md += scaling_section()
