@@ -45,13 +45,13 @@ def succeeded(x):
 
 
 def med(size, step, tool, first_runs=None):
-    """(median wall, median RSS, runs, worst exit, median CPU) of a step's successful runs; of its
-    first runs only when first_runs is given. A failed run (see failed_runs) counts in no figure."""
+    """(median wall, median RSS, runs, median CPU) of a step's successful runs; of its first runs
+    only when first_runs is given. A failed run (see failed_runs) counts in no figure."""
     v = [x for x in data.get((size, step, tool), [])
          if (first_runs is None or x[4] <= first_runs) and succeeded(x)]
     if not v:
         return None
-    return (statistics.median(x[0] for x in v), statistics.median(x[1] for x in v), len(v), max(x[2] for x in v),
+    return (statistics.median(x[0] for x in v), statistics.median(x[1] for x in v), len(v),
             statistics.median(x[3] for x in v))
 
 
@@ -218,7 +218,7 @@ def median_interval(values):
 
 
 def cpu_ratio(at_10k, at_100k):
-    return "%.1f×" % (at_100k[4] / at_10k[4]) if at_10k[4] > 0 else "—"
+    return "%.1f×" % (at_100k[3] / at_10k[3]) if at_10k[3] > 0 else "—"
 
 
 def scaling_row(label, step, tool, control=False):
