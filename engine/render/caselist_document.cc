@@ -200,7 +200,7 @@ Result<Document> render_caselist_document(const CaseList& list, const DocumentMe
   const std::size_t chunk = std::max<std::size_t>(options.chunk_rows, 1);
 
   // The chunks go through context, template and markup parser independently,
-  // on up to kWorkers threads (each with a sink of its own); they are joined
+  // on up to `workers` threads (each with a sink of its own); they are joined
   // and checked in list order, so the document, the diagnostics and the first
   // error are those of a single pass.
   const std::size_t chunks = std::max<std::size_t>(1, (list.size() + chunk - 1) / chunk);
@@ -225,13 +225,14 @@ Result<Document> render_caselist_document(const CaseList& list, const DocumentMe
     }
     part.document.emplace(parse_markup(*markup, where, part.sink));
   };
-  constexpr std::size_t kWorkers = 2;
+  const std::size_t workers =
+      options.workers ? options.workers : std::max<std::size_t>(1, std::thread::hardware_concurrency());
   std::atomic<std::size_t> next{0};
   const auto work = [&] {
     for (std::size_t index = next++; index < chunks; index = next++) render_part(index);
   };
   std::vector<std::thread> helpers;
-  for (std::size_t w = 1; w < std::min(kWorkers, chunks); ++w) helpers.emplace_back(work);
+  for (std::size_t w = 1; w < std::min(workers, chunks); ++w) helpers.emplace_back(work);
   work();
   for (auto& helper : helpers) helper.join();
 

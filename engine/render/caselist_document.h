@@ -2,7 +2,7 @@
 // schema (every key of templates/caselist/caselist.mustache with its data
 // category), the context built through ContextBuilder for the pseudonymised
 // staff audience, and the rendering into one document tree. The rows go
-// through the template in chunks, on two threads; each chunk's context and
+// through the template in chunks, one thread per core; each chunk's context and
 // markup are dropped as soon as it is parsed, and its parsed tree once its
 // rows are moved into the one table of the document, so a list of 100k cases
 // holds its rows about once, in the trees.
@@ -35,6 +35,7 @@ PdfOptions caselist_page(PdfOptions base);
 
 struct CaseListDocumentOptions {
   std::size_t chunk_rows = 1000;  // rows per pass through the template
+  unsigned workers = 0;           // threads rendering chunks; 0: one per core
 };
 
 // Renders `template_path` with the rows of `list` for `audience` (which
@@ -42,9 +43,10 @@ struct CaseListDocumentOptions {
 // row, in list order. `meta` is the document meta the workbook also
 // carries. Fails on a template error (located), on an audience that is not
 // pseudonymised, or when the template does not put exactly one body row per
-// case into exactly one table. Chunks are rendered two at a time, joined in
-// list order: the tree, the diagnostics and the first error are those of one
-// pass from the first row to the last.
+// case into exactly one table. Chunks are rendered on `options.workers`
+// threads at once, joined in list order: the tree, the diagnostics and the
+// first error are those of one pass from the first row to the last, whatever
+// the number of threads.
 Result<Document> render_caselist_document(const CaseList& list, const DocumentMeta& meta, const Audience& audience,
                                           const DocumentSchema& schema, const std::filesystem::path& template_path,
                                           DiagnosticSink& sink, const CaseListDocumentOptions& options = {});

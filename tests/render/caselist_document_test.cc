@@ -117,6 +117,16 @@ TEST_CASE("case list PDF: every case in workbook order, header rows on every pag
   REQUIRE(chunked_pdf.is_ok());
   REQUIRE(whole_pdf.is_ok());
   CHECK(*chunked_pdf == *whole_pdf);
+  // One thread or five: the same document.
+  for (unsigned workers : {1u, 5u}) {
+    INFO("workers " << workers);
+    auto threaded = render_caselist_document(list, meta, staff, schema, template_path(), sink, {64, workers});
+    REQUIRE(threaded.is_ok());
+    auto threaded_pdf = render_pdf(*threaded, landscape());
+    REQUIRE(threaded_pdf.is_ok());
+    CHECK(*threaded_pdf == *whole_pdf);
+  }
+  CHECK(sink.diagnostics().empty());
 
   const fs::path pdf = output_folder() / "casuslijst-2026-10.pdf";
   REQUIRE(write_pdf(*chunked, pdf, landscape()).is_ok());
