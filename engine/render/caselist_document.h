@@ -2,10 +2,10 @@
 // schema (every key of templates/caselist/caselist.mustache with its data
 // category), the context built through ContextBuilder for the pseudonymised
 // staff audience, and the rendering into one document tree. The rows go
-// through the template in chunks, one thread per core; each chunk's context and
-// markup are dropped as soon as it is parsed, and its parsed tree once its
-// rows are moved into the one table of the document, so a list of 100k cases
-// holds its rows about once, in the trees.
+// through the template in chunks, one thread per core; each chunk's context
+// and markup are dropped as soon as it is parsed, and its parsed tree once
+// its rows are moved into the one table of the document, so a list of 100k
+// cases holds its rows about once, in the trees.
 // No name, bsn, birth date or case id is ever in the context; the schema
 // declares the identifying keys with their categories so that a template
 // asking for them is refused by `casus check`, and leaves the case id
