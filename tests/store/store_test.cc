@@ -110,6 +110,45 @@ TEST_CASE("store: create refuses to overwrite, open checks the key belongs to th
   CHECK((*store)->schema_version() == kStoreSchemaVersion);
 }
 
+namespace {
+
+// One number from the store file, read through a connection of its own.
+std::int64_t store_number(const fs::path& db_path, const char* sql) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  REQUIRE(sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) == SQLITE_OK);
+  REQUIRE(sqlite3_step(stmt) == SQLITE_ROW);
+  const std::int64_t value = sqlite3_column_int64(stmt, 0);
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+  return value;
+}
+
+}  // namespace
+
+TEST_CASE("store: a new store has 8 KB pages; a store made with 4 KB pages keeps them and takes imports") {
+  TempDir dir;
+  {
+    auto store = fresh(dir);
+    CHECK(store_number(dir.path / "casus.db", "PRAGMA page_size") == 8192);
+  }
+  // Rebuild the store with 4 KB pages, as casus made stores before.
+  {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open((dir.path / "casus.db").c_str(), &db) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(db, "PRAGMA journal_mode=DELETE; PRAGMA page_size=4096; VACUUM; PRAGMA journal_mode=WAL;",
+                         nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+  }
+  auto store = Store::open(dir.path / "casus.db", dir.path / "casus.db.key", kClock);
+  REQUIRE(store.is_ok());
+  CHECK(store_number(dir.path / "casus.db", "PRAGMA page_size") == 4096);
+  import(**store, "cases.csv", std::vector<CaseRecord>{make_case("CAS-1", "", Date{2026, 1, 5})}, RecordKind::cases);
+  CHECK(store_number(dir.path / "casus.db", "SELECT count(*) FROM record WHERE kind = 0") == 1);
+  CHECK(store_number(dir.path / "casus.db", "PRAGMA page_size") == 4096);
+}
+
 TEST_CASE("store: a newer schema is refused") {
   TempDir dir;
   { auto s = fresh(dir); }
