@@ -166,6 +166,9 @@ struct Store::Impl {
   std::unordered_map<std::string, int> known_bsn;            // bsn hash -> cases with it
   bool known_loaded = false;
   std::int64_t known_data_version = -1;
+  // The bsn hash of the record being upserted (empty without a bsn), kept
+  // so that a case's upsert and know_case compute it once.
+  std::string last_bsn_hash;
   Stmt insert, find, history, update;
 
   Status migrate();
@@ -459,7 +462,11 @@ Result<Upsert> Store::Impl::upsert(const EncodedRecord& r, std::size_t line) {
     sealed[i] = std::move(s.value());
   }
   const std::string payload = pack_fields(sealed);
-  const std::string bsn_hash = r.bsn.empty() ? std::string() : link.digest(r.bsn);
+  if (r.bsn.empty())
+    last_bsn_hash.clear();
+  else
+    last_bsn_hash = link.digest(r.bsn);
+  const std::string& bsn_hash = last_bsn_hash;
 
   Upsert outcome;
   if (r.kind == RecordKind::cases) {
@@ -518,9 +525,8 @@ Result<Upsert> Store::Impl::upsert(const EncodedRecord& r, std::size_t line) {
 }
 
 Result<Upsert> Store::upsert(const CaseRecord& r, std::size_t line) {
-  auto e = encode_record(r);
-  auto result = impl_->upsert(e, line);
-  if (result) impl_->know_case(r.case_id, r.bsn.empty() ? std::string() : impl_->link.digest(r.bsn));
+  auto result = impl_->upsert(encode_record(r), line);
+  if (result) impl_->know_case(r.case_id, impl_->last_bsn_hash);
   return result;
 }
 Result<Upsert> Store::upsert(const AssessmentRecord& r, std::size_t line) { return impl_->upsert(encode_record(r), line); }
