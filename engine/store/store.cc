@@ -166,16 +166,15 @@ struct Store::Impl {
   std::unordered_map<std::string, int> known_bsn;            // bsn hash -> cases with it
   bool known_loaded = false;
   std::int64_t known_data_version = -1;
-  // The bsn hash of the record being upserted (empty without a bsn), kept
-  // so that a case's upsert and know_case compute it once.
-  std::string last_bsn_hash;
   Stmt insert, find, history, update;
 
   Status migrate();
   Status refresh_known_cases();
   Status scale_to_store();
   void know_case(const std::string& case_id, std::string bsn_hash);
+  // Stores the record; a case is then known for linking (know_case).
   Result<Upsert> upsert(const EncodedRecord& record, std::size_t line);
+  Result<Upsert> upsert_row(const EncodedRecord& record, std::size_t line, const std::string& bsn_hash);
 };
 
 Status Store::Impl::migrate() {
@@ -450,6 +449,13 @@ void Store::Impl::know_case(const std::string& case_id, std::string bsn_hash) {
 }
 
 Result<Upsert> Store::Impl::upsert(const EncodedRecord& r, std::size_t line) {
+  const std::string bsn_hash = r.bsn.empty() ? std::string() : link.digest(r.bsn);
+  auto result = upsert_row(r, line, bsn_hash);
+  if (result && r.kind == RecordKind::cases) know_case(r.case_id, bsn_hash);
+  return result;
+}
+
+Result<Upsert> Store::Impl::upsert_row(const EncodedRecord& r, std::size_t line, const std::string& bsn_hash) {
   if (!tx) return Status::error("store: no import batch open");
   const auto kind = static_cast<std::int64_t>(r.kind);
   std::string plain = std::string(1, static_cast<char>('0' + kind)) + pack_fields(r.fields);
@@ -462,11 +468,6 @@ Result<Upsert> Store::Impl::upsert(const EncodedRecord& r, std::size_t line) {
     sealed[i] = std::move(s.value());
   }
   const std::string payload = pack_fields(sealed);
-  if (r.bsn.empty())
-    last_bsn_hash.clear();
-  else
-    last_bsn_hash = link.digest(r.bsn);
-  const std::string& bsn_hash = last_bsn_hash;
 
   Upsert outcome;
   if (r.kind == RecordKind::cases) {
@@ -524,11 +525,7 @@ Result<Upsert> Store::Impl::upsert(const EncodedRecord& r, std::size_t line) {
   return outcome;
 }
 
-Result<Upsert> Store::upsert(const CaseRecord& r, std::size_t line) {
-  auto result = impl_->upsert(encode_record(r), line);
-  if (result) impl_->know_case(r.case_id, impl_->last_bsn_hash);
-  return result;
-}
+Result<Upsert> Store::upsert(const CaseRecord& r, std::size_t line) { return impl_->upsert(encode_record(r), line); }
 Result<Upsert> Store::upsert(const AssessmentRecord& r, std::size_t line) { return impl_->upsert(encode_record(r), line); }
 Result<Upsert> Store::upsert(const InterventionRecord& r, std::size_t line) { return impl_->upsert(encode_record(r), line); }
 Result<Upsert> Store::upsert(const LifeDomainObservation& r, std::size_t line) {
