@@ -81,6 +81,10 @@ class Stmt {
     sqlite3_clear_bindings(stmt_);
   }
   void bind(int i, std::int64_t v) { sqlite3_bind_int64(stmt_, i, v); }
+  // A copy of column `column` of the row `row` stands at, type and all.
+  void bind_column(int i, const Stmt& row, int column) {
+    sqlite3_bind_value(stmt_, i, sqlite3_column_value(row.stmt_, column));
+  }
   // Values are copied, unless bound with kNoCopy: then the caller keeps
   // them alive until reset().
   void bind_text(int i, std::string_view v, sqlite3_destructor_type copy = SQLITE_TRANSIENT) {
@@ -166,7 +170,7 @@ struct Store::Impl {
   std::unordered_map<std::string, int> known_bsn;            // bsn hash -> cases with it
   bool known_loaded = false;
   std::int64_t known_data_version = -1;
-  Stmt insert, find, history, update;
+  Stmt insert, find, history, update, update_payload;
 
   Status migrate();
   Status refresh_known_cases();
@@ -372,14 +376,17 @@ Status Store::begin_batch(const std::string& file, const std::string& sha256, co
       impl_->insert.prepare(db,
                             "INSERT INTO record (kind, natural_key, case_id, bsn_hmac, payload, digest, batch_id, line)"
                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (kind, natural_key) DO NOTHING") &&
-      impl_->find.prepare(db, "SELECT id, digest FROM record WHERE kind = ? AND natural_key = ?") &&
+      impl_->find.prepare(db,
+                          "SELECT id, digest, case_id, bsn_hmac, payload, batch_id, line FROM record"
+                          " WHERE kind = ? AND natural_key = ?") &&
       impl_->history.prepare(db,
                              "INSERT INTO record_history (kind, natural_key, case_id, bsn_hmac, payload, digest,"
-                             " batch_id, line, replaced_by) SELECT kind, natural_key, case_id, bsn_hmac, payload,"
-                             " digest, batch_id, line, ? FROM record WHERE id = ?") &&
+                             " batch_id, line, replaced_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)") &&
       impl_->update.prepare(db,
                             "UPDATE record SET case_id = ?, bsn_hmac = ?, payload = ?, digest = ?, batch_id = ?,"
-                            " line = ? WHERE id = ?");
+                            " line = ? WHERE id = ?") &&
+      impl_->update_payload.prepare(db,
+                                    "UPDATE record SET payload = ?, digest = ?, batch_id = ?, line = ? WHERE id = ?");
   if (!ok) {
     auto status = sql_error(db, "store: cannot prepare statements");
     rollback_batch();
@@ -500,26 +507,41 @@ Result<Upsert> Store::Impl::upsert_row(const EncodedRecord& r, std::size_t line,
     return sql_error(db, "store: lookup failed");
   }
   const std::int64_t id = find.column_int(0);
-  const bool same = find.column_blob(1) == record_digest;
-  find.reset();
-  if (same) {
+  if (find.column_blob(1) == record_digest) {
+    find.reset();
     outcome.result = UpsertResult::unchanged;
     return outcome;
   }
-  history.bind(1, batch_id);
-  history.bind(2, id);
+  // The stored row goes into the history as it is, from the row just read:
+  // a one-row INSERT, so SQLite needs no statement journal for it.
+  history.bind(1, kind);
+  history.bind_text(2, r.natural_key, kNoCopy);
+  history.bind_column(3, find, 2);
+  history.bind_column(4, find, 3);
+  history.bind_column(5, find, 4);
+  history.bind_column(6, find, 1);
+  history.bind_column(7, find, 5);
+  history.bind_column(8, find, 6);
+  history.bind(9, batch_id);
+  const bool same_links = find.column_blob(2) == r.case_id && find.column_blob(3) == bsn_hash;
+  find.reset();
   const int saved = history.step();
   history.reset();
   if (saved != SQLITE_DONE) return sql_error(db, "store: history insert failed");
-  update.bind_text(1, r.case_id, kNoCopy);
-  update.bind_blob(2, bsn_hash, kNoCopy);
-  update.bind_blob(3, payload, kNoCopy);
-  update.bind_blob(4, record_digest, kNoCopy);
-  update.bind(5, batch_id);
-  update.bind(6, static_cast<std::int64_t>(line));
-  update.bind(7, id);
-  const int updated = update.step();
-  update.reset();
+  // An update that keeps the case id and bsn hash leaves their indexes alone.
+  Stmt& rewrite = same_links ? update_payload : update;
+  int column = 1;
+  if (!same_links) {
+    rewrite.bind_text(column++, r.case_id, kNoCopy);
+    rewrite.bind_blob(column++, bsn_hash, kNoCopy);
+  }
+  rewrite.bind_blob(column++, payload, kNoCopy);
+  rewrite.bind_blob(column++, record_digest, kNoCopy);
+  rewrite.bind(column++, batch_id);
+  rewrite.bind(column++, static_cast<std::int64_t>(line));
+  rewrite.bind(column, id);
+  const int updated = rewrite.step();
+  rewrite.reset();
   if (updated != SQLITE_DONE) return sql_error(db, "store: update failed");
   outcome.result = UpsertResult::updated;
   return outcome;
@@ -555,6 +577,7 @@ Status Store::commit_batch(const StoredBatch& c) {
   impl_->find.prepare(impl_->db, "SELECT 1");
   impl_->history.prepare(impl_->db, "SELECT 1");
   impl_->update.prepare(impl_->db, "SELECT 1");
+  impl_->update_payload.prepare(impl_->db, "SELECT 1");
   try {
     impl_->tx->commit();
   } catch (const Poco::Exception& e) {

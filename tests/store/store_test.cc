@@ -125,6 +125,26 @@ std::int64_t store_number(const fs::path& db_path, const char* sql) {
   return value;
 }
 
+// The rows of a query on the store file, each as its columns' text joined by '|'.
+std::vector<std::string> store_rows(const fs::path& db_path, const char* sql) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  REQUIRE(sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) == SQLITE_OK);
+  std::vector<std::string> rows;
+  while (sqlite3_step(stmt) == SQLITE_ROW) {
+    std::string row;
+    for (int i = 0; i < sqlite3_column_count(stmt); ++i) {
+      const auto* text = sqlite3_column_text(stmt, i);
+      row += (i ? "|" : "") + std::string(text ? reinterpret_cast<const char*>(text) : "");
+    }
+    rows.push_back(row);
+  }
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+  return rows;
+}
+
 }  // namespace
 
 TEST_CASE("store: a new store has 8 KB pages; a store made with 4 KB pages keeps them and takes imports") {
@@ -203,6 +223,47 @@ TEST_CASE("store: upsert by natural key keeps history, unchanged detected, batch
   CHECK((*found)->file == "b.csv");
   CHECK((*found)->imported_at == "2026-11-28T09:00:00");
   CHECK_FALSE(store->find_batch("nope").value().has_value());
+}
+
+TEST_CASE("store: an update keeps the row it replaces in the history as it was, and its indexes right") {
+  TempDir dir;
+  auto store = fresh(dir);
+  const fs::path db = dir.path / "casus.db";
+  const char* const columns =
+      "SELECT kind, natural_key, case_id, typeof(bsn_hmac), hex(bsn_hmac), hex(payload), hex(digest), batch_id, line";
+  REQUIRE(store->begin_batch("a.csv", "sha-a", "gemeente", RecordKind::cases).is_ok());
+  REQUIRE(store->upsert(make_case("C1", "123456782", {2026, 3, 1}), 2).is_ok());  // keeps its bsn
+  REQUIRE(store->upsert(make_case("C2", "", {2026, 3, 1}), 3).is_ok());           // gets one
+  REQUIRE(store->upsert(make_case("C3", "111222333", {2026, 3, 1}), 4).is_ok());  // loses it
+  REQUIRE(store->commit_batch(StoredBatch{}).is_ok());
+  const auto before = store_rows(db, (std::string(columns) + " FROM record ORDER BY natural_key").c_str());
+  REQUIRE(before.size() == 3);
+  CHECK(before[0].starts_with("0|C1|C1|blob|"));
+  CHECK(before[1].starts_with("0|C2|C2|null||"));
+
+  REQUIRE(store->begin_batch("b.csv", "sha-b", "gemeente", RecordKind::cases).is_ok());
+  CaseRecord c1 = make_case("C1", "123456782", {2026, 3, 1});
+  c1.risk_group = 4;
+  CHECK(store->upsert(c1, 7).value().result == UpsertResult::updated);
+  CHECK(store->upsert(make_case("C2", "123456782", {2026, 3, 1}), 8).value().result == UpsertResult::updated);
+  CHECK(store->upsert(make_case("C3", "", {2026, 3, 1}), 9).value().result == UpsertResult::updated);
+  REQUIRE(store->commit_batch(StoredBatch{}).is_ok());
+
+  const auto history =
+      store_rows(db, (std::string(columns) + " FROM record_history ORDER BY natural_key").c_str());
+  const auto replaced_by = store_rows(db, "SELECT replaced_by FROM record_history ORDER BY natural_key");
+  CHECK(history == before);
+  CHECK(replaced_by == std::vector<std::string>{"2", "2", "2"});
+  const auto after = store_rows(db, (std::string(columns) + " FROM record ORDER BY natural_key").c_str());
+  REQUIRE(after.size() == 3);
+  CHECK(after[0].starts_with("0|C1|C1|blob|" + before[0].substr(13, 64) + "|"));  // the same bsn hash
+  CHECK(after[0].ends_with("|2|7"));
+  CHECK(after[1].starts_with("0|C2|C2|blob|" + before[0].substr(13, 64) + "|"));  // C1's bsn, so its hash
+  CHECK(after[2].starts_with("0|C3|C3|null||"));
+  // The bsn index holds the new hashes only, and agrees with the table.
+  CHECK(store_rows(db, "SELECT natural_key FROM record INDEXED BY record_bsn WHERE bsn_hmac IS NOT NULL"
+                       " ORDER BY natural_key") == std::vector<std::string>{"C1", "C2"});
+  CHECK(store_rows(db, "PRAGMA integrity_check") == std::vector<std::string>{"ok"});
 }
 
 TEST_CASE("store: a rolled-back batch leaves nothing") {
