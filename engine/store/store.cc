@@ -376,8 +376,9 @@ Status Store::begin_batch(const std::string& file, const std::string& sha256, co
       impl_->insert.prepare(db,
                             "INSERT INTO record (kind, natural_key, case_id, bsn_hmac, payload, digest, batch_id, line)"
                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (kind, natural_key) DO NOTHING") &&
+      // After the id, the columns that go into the history, in its order.
       impl_->find.prepare(db,
-                          "SELECT id, digest, case_id, bsn_hmac, payload, batch_id, line FROM record"
+                          "SELECT id, case_id, bsn_hmac, payload, digest, batch_id, line FROM record"
                           " WHERE kind = ? AND natural_key = ?") &&
       impl_->history.prepare(db,
                              "INSERT INTO record_history (kind, natural_key, case_id, bsn_hmac, payload, digest,"
@@ -507,7 +508,7 @@ Result<Upsert> Store::Impl::upsert_row(const EncodedRecord& r, std::size_t line,
     return sql_error(db, "store: lookup failed");
   }
   const std::int64_t id = find.column_int(0);
-  if (find.column_blob(1) == record_digest) {
+  if (find.column_blob(4) == record_digest) {
     find.reset();
     outcome.result = UpsertResult::unchanged;
     return outcome;
@@ -516,14 +517,9 @@ Result<Upsert> Store::Impl::upsert_row(const EncodedRecord& r, std::size_t line,
   // a one-row INSERT, so SQLite needs no statement journal for it.
   history.bind(1, kind);
   history.bind_text(2, r.natural_key, kNoCopy);
-  history.bind_column(3, find, 2);
-  history.bind_column(4, find, 3);
-  history.bind_column(5, find, 4);
-  history.bind_column(6, find, 1);
-  history.bind_column(7, find, 5);
-  history.bind_column(8, find, 6);
+  for (int column = 1; column <= 6; ++column) history.bind_column(column + 2, find, column);
   history.bind(9, batch_id);
-  const bool same_links = find.column_blob(2) == r.case_id && find.column_blob(3) == bsn_hash;
+  const bool same_links = find.column_blob(1) == r.case_id && find.column_blob(2) == bsn_hash;
   find.reset();
   const int saved = history.step();
   history.reset();

@@ -112,20 +112,8 @@ TEST_CASE("store: create refuses to overwrite, open checks the key belongs to th
 
 namespace {
 
-// One number from the store file, read through a connection of its own.
-std::int64_t store_number(const fs::path& db_path, const char* sql) {
-  sqlite3* db = nullptr;
-  REQUIRE(sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
-  sqlite3_stmt* stmt = nullptr;
-  REQUIRE(sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) == SQLITE_OK);
-  REQUIRE(sqlite3_step(stmt) == SQLITE_ROW);
-  const std::int64_t value = sqlite3_column_int64(stmt, 0);
-  sqlite3_finalize(stmt);
-  sqlite3_close(db);
-  return value;
-}
-
-// The rows of a query on the store file, each as its columns' text joined by '|'.
+// The rows of a query on the store file, read through a connection of its
+// own, each as its columns' text joined by '|'.
 std::vector<std::string> store_rows(const fs::path& db_path, const char* sql) {
   sqlite3* db = nullptr;
   REQUIRE(sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
@@ -143,6 +131,13 @@ std::vector<std::string> store_rows(const fs::path& db_path, const char* sql) {
   sqlite3_finalize(stmt);
   sqlite3_close(db);
   return rows;
+}
+
+// One number from the store file, read through a connection of its own.
+std::int64_t store_number(const fs::path& db_path, const char* sql) {
+  const auto rows = store_rows(db_path, sql);
+  REQUIRE_FALSE(rows.empty());
+  return std::stoll(rows.front());
 }
 
 }  // namespace
