@@ -327,10 +327,8 @@ NOTES = """## What is measured, and how fairly
   step's time moves by 15–30% from run to run. So every step runs several times (see "runs"
   above) and the median counts; Casus and the peer take turns on the same data, and so do the
   sizes (1k, 10k, 100k, 1k, …), so a slow spell falls on both tools and on every size alike.
-  Casus's report steps and the import run more often at 10k and 100k than the rest, because the
-  10k → 100k verdict asks for more precision than the 1k/10k ratios against the peer: the import
-  5 times, the report steps as often as the time budget allows (`--budget`, 480 s from the start
-  by default, at most 30 runs), so that a slower machine still finishes within 10 minutes.
+  Casus's report steps (8 runs) and the import (5) run more often at 10k and 100k than the rest,
+  because the 10k → 100k verdict asks for more precision than the 1k/10k ratios against the peer.
   Even so, one pair of runs gives a ratio anywhere between about 7× and 13× for the same work, so
   the scaling verdict is on an interval, not on one number: it says "not decided" when the run
   cannot tell a ratio of 10× from its own noise. The peer does not
